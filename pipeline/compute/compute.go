@@ -1,0 +1,168 @@
+// Package compute runs the KPI models of queries/kpi in order and then the
+// data tests of queries/tests. The KPI definitions live in SQL; this package
+// only supplies the configured thresholds and decides whether the result may
+// be published.
+package compute
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/lampungprov/kinerja/pipeline/config"
+	"github.com/lampungprov/kinerja/pipeline/store"
+	"github.com/lampungprov/kinerja/queries"
+)
+
+// TestFailure is a data test that returned rows: the publish must stop.
+type TestFailure struct {
+	Test        string
+	Description string
+	Rows        []string // the first offending rows, formatted
+	Count       int
+}
+
+// FailedTestsError lists the failed data tests.
+type FailedTestsError struct{ Failures []TestFailure }
+
+func (e *FailedTestsError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d data test(s) failed, nothing published:", len(e.Failures))
+	for _, f := range e.Failures {
+		fmt.Fprintf(&b, "\n  %s (%s): %d row(s)", f.Test, f.Description, f.Count)
+		for _, r := range f.Rows {
+			fmt.Fprintf(&b, "\n    %s", r)
+		}
+	}
+	return b.String()
+}
+
+// Stats says what a compute did.
+type Stats struct {
+	Models    int
+	Tests     int
+	QueryTime time.Duration
+}
+
+// SetParameters makes the configured thresholds visible to SQL as DuckDB
+// variables (getvariable) and stores them, with the curve rules, in the
+// tables parameter and aturan_kurva so an analyst sees what was used.
+func SetParameters(ctx context.Context, db *store.DB, k config.KPI, kurva []config.Aturan) error {
+	params := []struct {
+		name  string
+		value float64
+	}{
+		{"batas_hari_penilaian", float64(k.DeadlineDay)},
+		{"ambang_sensor", float64(k.SuppressBelow)},
+		{"target_jp_tahunan", k.TrainingTargetJP},
+		{"batas_atas_capaian", k.CapaianCap},
+		{"peringatan_cakupan", k.CoverageAlert},
+		{"peringatan_capaian_iku", k.CapaianAlert},
+		{"peringatan_bulan_menurun", float64(k.FallingMonths)},
+	}
+	if err := db.Exec(ctx, `CREATE OR REPLACE TABLE parameter (nama VARCHAR PRIMARY KEY, nilai DOUBLE)`); err != nil {
+		return err
+	}
+	for _, p := range params {
+		if err := db.Exec(ctx, fmt.Sprintf("SET VARIABLE %s = %v", p.name, p.value)); err != nil {
+			return fmt.Errorf("setting %s: %w", p.name, err)
+		}
+		if err := db.Exec(ctx, `INSERT INTO parameter VALUES (?, ?)`, p.name, p.value); err != nil {
+			return err
+		}
+	}
+	// Integer-typed days for make_timestamp.
+	if err := db.Exec(ctx, fmt.Sprintf("SET VARIABLE batas_hari_penilaian = %d", k.DeadlineDay)); err != nil {
+		return err
+	}
+	if err := db.Exec(ctx, `CREATE OR REPLACE TABLE aturan_kurva (
+		predikat_organisasi VARCHAR, jenis VARCHAR, predikat VARCHAR[], nilai DOUBLE)`); err != nil {
+		return err
+	}
+	return db.Tx(ctx, func(tx *store.Tx) error {
+		i := 0
+		_, err := tx.Append(ctx, "aturan_kurva", func() ([]driver.Value, bool, error) {
+			if i >= len(kurva) {
+				return nil, false, nil
+			}
+			a := kurva[i]
+			i++
+			return []driver.Value{a.PredikatOrganisasi, a.Jenis, a.Predikat, a.Nilai}, true, nil
+		})
+		return err
+	})
+}
+
+// Run recomputes every KPI table and runs the data tests. A failing test
+// returns *FailedTestsError.
+func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) (Stats, error) {
+	var st Stats
+	if err := SetParameters(ctx, db, cfg.KPI, cfg.Kurva); err != nil {
+		return st, fmt.Errorf("setting KPI parameters: %w", err)
+	}
+	start := time.Now()
+	for _, q := range queries.Dir("kpi") {
+		if err := ctx.Err(); err != nil {
+			return st, err
+		}
+		if err := db.Exec(ctx, q.SQL); err != nil {
+			return st, fmt.Errorf("computing %s: %w", q.Name, err)
+		}
+		st.Models++
+	}
+	st.QueryTime = time.Since(start)
+	failures, err := RunTests(ctx, db)
+	st.Tests = len(queries.Dir("tests"))
+	if err != nil {
+		return st, err
+	}
+	if len(failures) > 0 {
+		return st, &FailedTestsError{Failures: failures}
+	}
+	log.Info("computed KPIs", "models", st.Models, "tests", st.Tests, "query_ms", st.QueryTime.Milliseconds())
+	return st, nil
+}
+
+// RunTests runs every data test; a test passes when it returns no rows.
+func RunTests(ctx context.Context, db *store.DB) ([]TestFailure, error) {
+	var failures []TestFailure
+	for _, q := range queries.Dir("tests") {
+		rows, err := db.SQL().QueryContext(ctx, q.SQL)
+		if err != nil {
+			return nil, fmt.Errorf("running data test %s: %w", q.Name, err)
+		}
+		cols, _ := rows.Columns()
+		f := TestFailure{Test: strings.TrimPrefix(q.Name, "tests/"), Description: q.Header["description"]}
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			f.Count++
+			if len(f.Rows) < 5 {
+				var parts []string
+				for i, c := range cols {
+					parts = append(parts, fmt.Sprintf("%s=%v", c, vals[i]))
+				}
+				f.Rows = append(f.Rows, strings.Join(parts, " "))
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("running data test %s: %w", q.Name, err)
+		}
+		if f.Count > 0 {
+			failures = append(failures, f)
+		}
+	}
+	return failures, nil
+}

@@ -1,0 +1,128 @@
+package compute_test
+
+import (
+	"context"
+	"database/sql"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/lampungprov/kinerja/pipeline/compute"
+	"github.com/lampungprov/kinerja/pipeline/config"
+	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/store"
+)
+
+// loadFixture ingests the small hand-computable province of
+// pipeline/testdata/provinsi-kecil and computes the KPIs.
+func loadFixture(t *testing.T) *store.DB {
+	t.Helper()
+	ctx := context.Background()
+	inbox := t.TempDir()
+	src := filepath.Join("..", "testdata", "provinsi-kecil")
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(inbox, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db, err := store.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	res, err := ingest.Inbox(ctx, db, inbox, ingest.Options{NIPKey: []byte("kunci-uji-yang-cukup-panjang")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range res.Files {
+		if f.Status != ingest.StatusAccepted {
+			t.Fatalf("fixture %s was %s: %v", f.Name, f.Status, f.Problems)
+		}
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	if _, err := compute.Run(ctx, db, config.Default(), log); err != nil {
+		t.Fatal(err)
+	}
+	return db
+}
+
+func TestOPDMonthKPIsMatchHandComputedValues(t *testing.T) {
+	db := loadFixture(t)
+	type want struct {
+		pegawai, dinilai     int
+		cakupan, tepat       sql.NullFloat64
+		sb, b, bp            int
+		iku, tercapai        int
+		capaian, jp, patuhJP sql.NullFloat64
+	}
+	f := func(v float64) sql.NullFloat64 { return sql.NullFloat64{Float64: v, Valid: true} }
+	cases := []struct {
+		periode, opd string
+		want         want
+	}{
+		// Jan: A (SB, on time), B (Baik, late: 6 Feb), C not rated yet; D is a draft SKP.
+		{"2026-01", "dc", want{3, 2, f(66.67), f(50), 1, 1, 0, 3, 2, f(96.01), f(4), f(0)}},
+		// Feb: C moved to BU; A re-evaluated on 10 Mar (late) as SB; B Butuh Perbaikan on time.
+		{"2026-02", "dc", want{2, 2, f(100), f(50), 1, 0, 1, 0, 0, sql.NullFloat64{}, f(11), f(50)}},
+		{"2026-01", "bu", want{1, 1, f(100), f(100), 0, 1, 0, 0, 0, sql.NullFloat64{}, f(0), f(0)}},
+		// Feb: E's only row is an acting (Plt) one; C counts here after the mutasi.
+		{"2026-02", "bu", want{2, 1, f(50), f(100), 0, 1, 0, 0, 0, sql.NullFloat64{}, f(0), f(0)}},
+	}
+	for _, c := range cases {
+		t.Run(c.periode+"/"+c.opd, func(t *testing.T) {
+			var g want
+			err := db.SQL().QueryRow(`SELECT jumlah_pegawai, jumlah_dinilai, cakupan_penilaian_persen,
+				dinilai_tepat_waktu_persen, sangat_baik, baik, butuh_perbaikan, jumlah_indikator_iku,
+				indikator_tercapai, rata_capaian_iku_persen, rata_jp_per_pegawai, persen_memenuhi_20jp
+				FROM kpi_opd_bulanan WHERE periode = ? AND opd_kode = ?`, c.periode, c.opd).Scan(
+				&g.pegawai, &g.dinilai, &g.cakupan, &g.tepat, &g.sb, &g.b, &g.bp, &g.iku, &g.tercapai,
+				&g.capaian, &g.jp, &g.patuhJP)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g != c.want {
+				t.Errorf("got  %+v\nwant %+v", g, c.want)
+			}
+		})
+	}
+}
+
+func TestProvinceRowsRecomputePercentagesFromSums(t *testing.T) {
+	db := loadFixture(t)
+	var pegawai, dinilai int
+	var cakupan, tepat float64
+	err := db.SQL().QueryRow(`SELECT jumlah_pegawai, jumlah_dinilai, cakupan_penilaian_persen, dinilai_tepat_waktu_persen
+		FROM kpi_provinsi_bulanan WHERE periode = '2026-01'`).Scan(&pegawai, &dinilai, &cakupan, &tepat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 3 of 4 employees evaluated, 2 of the 3 on time; the mean of the OPD
+	// percentages would be (66.67+100)/2 = 83.33, which is wrong.
+	if pegawai != 4 || dinilai != 3 || cakupan != 75 || tepat != 66.67 {
+		t.Errorf("province 2026-01 = %d, %d, %v, %v; want 4, 3, 75, 66.67", pegawai, dinilai, cakupan, tepat)
+	}
+}
+
+func TestPublishedCountsSuppressSmallCells(t *testing.T) {
+	db := loadFixture(t)
+	var sb, b sql.NullInt64
+	var dinilai int
+	err := db.SQL().QueryRow(`SELECT jumlah_dinilai, sangat_baik, baik FROM terbit_kpi_opd_bulanan
+		WHERE periode = '2026-01' AND opd_kode = 'dc'`).Scan(&dinilai, &sb, &b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dinilai != 2 || sb.Valid || b.Valid {
+		t.Errorf("published dc 2026-01: dinilai %d, sangat_baik %v, baik %v; want 2 with both counts suppressed", dinilai, sb, b)
+	}
+}

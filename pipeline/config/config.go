@@ -1,0 +1,224 @@
+// Package config is kinerja's one configuration struct: defaults from cli.md
+// and kpi.md, overridden by kinerja.toml and then by command-line flags.
+// It is passed down explicitly; nothing reads a global.
+package config
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Config holds every setting.
+type Config struct {
+	DB       string `toml:"db"`
+	Inbox    string `toml:"inbox"`
+	Out      string `toml:"out"`
+	Reports  string `toml:"reports"`   // folder of the leadership reports
+	TimeZone string `toml:"time_zone"` // schedules and "now"; data is WIB wall-clock
+	// KeyFile holds the secret of the keyed NIP hash. It is created on first
+	// run and never stored in the database.
+	KeyFile string `toml:"key_file"`
+
+	KPI      KPI      `toml:"kpi"`
+	Kurva    []Aturan `toml:"kurva"`
+	Schedule Schedule `toml:"schedule"`
+	Site     Site     `toml:"site"`
+}
+
+// KPI holds the thresholds of kpi.md.
+type KPI struct {
+	DeadlineDay      int     `toml:"batas_hari_penilaian"` // evaluations due by this day of the next month, 23:59:59 WIB
+	SuppressBelow    int     `toml:"ambang_sensor"`        // predikat counts 1..SuppressBelow-1 are suppressed
+	TrainingTargetJP float64 `toml:"target_jp_tahunan"`
+	CapaianCap       float64 `toml:"batas_atas_capaian"`
+	CoverageAlert    float64 `toml:"peringatan_cakupan"`       // attention below this coverage %
+	CapaianAlert     float64 `toml:"peringatan_capaian_iku"`   // attention below this IKU achievement %
+	FallingMonths    int     `toml:"peringatan_bulan_menurun"` // attention when coverage falls this many months in a row
+	CustomQueriesDir string  `toml:"folder_kpi_analis"`        // analysts' own .sql KPIs
+}
+
+// Aturan is one rule of the distribution curve (kpi.md): for organisations
+// rated PredikatOrganisasi, the employee predikat in Predikat must be the
+// largest group (terbesar), at most or at least Nilai percent (maks_persen,
+// min_persen), or at least Nilai people (min_jumlah).
+type Aturan struct {
+	PredikatOrganisasi string   `toml:"predikat_organisasi"`
+	Jenis              string   `toml:"jenis"`
+	Predikat           []string `toml:"predikat"`
+	Nilai              float64  `toml:"nilai"`
+}
+
+// Schedule holds the cron expressions of the daemon (Asia/Jakarta).
+type Schedule struct {
+	Ingest      string `toml:"ingest"`
+	Report      string `toml:"report"`
+	Backup      string `toml:"backup"`
+	Freshness   string `toml:"freshness"`
+	BackupDir   string `toml:"backup_dir"`
+	BackupsKept int    `toml:"backups_kept"`
+}
+
+// Site holds settings of the public site.
+type Site struct {
+	Title string `toml:"title"`
+}
+
+// Default returns the configuration of cli.md and kpi.md.
+func Default() Config {
+	return Config{
+		DB:       "data/kinerja.duckdb",
+		Inbox:    "data/inbox",
+		Out:      "public",
+		Reports:  "data/laporan",
+		TimeZone: "Asia/Jakarta",
+		KeyFile:  "data/kunci-nip.key",
+		KPI: KPI{
+			DeadlineDay:      5,
+			SuppressBelow:    5,
+			TrainingTargetJP: 20,
+			CapaianCap:       120,
+			CoverageAlert:    90,
+			CapaianAlert:     80,
+			FallingMonths:    3,
+		},
+		Kurva: DefaultKurva(),
+		Schedule: Schedule{
+			Ingest:      "*/15 * * * *",
+			Report:      "0 6 6 * *",
+			Backup:      "30 1 * * *",
+			Freshness:   "0 8 * * *",
+			BackupDir:   "data/cadangan",
+			BackupsKept: 7,
+		},
+		Site: Site{Title: "Kinerja ASN Pemerintah Provinsi Lampung"},
+	}
+}
+
+// DefaultKurva is the distribution curve of PermenPAN-RB 6/2022 as kpi.md
+// states it.
+func DefaultKurva() []Aturan {
+	sb, b, bp, k, sk := "sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"
+	return []Aturan{
+		{"istimewa", "terbesar", []string{sb}, 0},
+		{"istimewa", "maks_persen", []string{sb}, 70},
+		{"baik", "terbesar", []string{b}, 0},
+		{"baik", "maks_persen", []string{b}, 70},
+		{"baik", "min_jumlah", []string{bp, k}, 1},
+		{"butuh_perbaikan", "min_persen", []string{bp}, 60},
+		{"butuh_perbaikan", "maks_persen", []string{sb}, 10},
+		{"kurang", "min_persen", []string{k}, 60},
+		{"kurang", "min_persen", []string{bp}, 10},
+		{"kurang", "maks_persen", []string{sb}, 10},
+		{"sangat_kurang", "min_persen", []string{sk}, 60},
+		{"sangat_kurang", "min_persen", []string{k, bp}, 10},
+		{"sangat_kurang", "maks_persen", []string{sb}, 0},
+	}
+}
+
+// Load reads a TOML file over the defaults. A missing file is an error only
+// when required (the user named it).
+func Load(path string, required bool) (Config, error) {
+	c := Default()
+	if path == "" {
+		return c, nil
+	}
+	meta, err := toml.DecodeFile(path, &c)
+	if errors.Is(err, os.ErrNotExist) && !required {
+		return c, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("reading config %s: %w", path, err)
+	}
+	if und := meta.Undecoded(); len(und) > 0 {
+		var keys []string
+		for _, k := range und {
+			keys = append(keys, k.String())
+		}
+		return c, fmt.Errorf("reading config %s: unknown settings %s", path, strings.Join(keys, ", "))
+	}
+	return c, c.Validate()
+}
+
+// Validate reports settings that cannot work.
+func (c Config) Validate() error {
+	var errs []error
+	if _, err := time.LoadLocation(c.TimeZone); err != nil {
+		errs = append(errs, fmt.Errorf("time_zone %q: %w", c.TimeZone, err))
+	}
+	if c.KPI.DeadlineDay < 1 || c.KPI.DeadlineDay > 28 {
+		errs = append(errs, fmt.Errorf("kpi.batas_hari_penilaian %d: must be a day 1-28", c.KPI.DeadlineDay))
+	}
+	if c.KPI.SuppressBelow < 1 {
+		errs = append(errs, fmt.Errorf("kpi.ambang_sensor %d: must be at least 1 (1 suppresses nothing)", c.KPI.SuppressBelow))
+	}
+	valid := map[string]bool{"sangat_baik": true, "baik": true, "butuh_perbaikan": true, "kurang": true, "sangat_kurang": true}
+	org := map[string]bool{"istimewa": true, "baik": true, "butuh_perbaikan": true, "kurang": true, "sangat_kurang": true}
+	for i, a := range c.Kurva {
+		if !org[a.PredikatOrganisasi] {
+			errs = append(errs, fmt.Errorf("kurva[%d].predikat_organisasi %q: use istimewa, baik, butuh_perbaikan, kurang or sangat_kurang", i, a.PredikatOrganisasi))
+		}
+		switch a.Jenis {
+		case "terbesar", "maks_persen", "min_persen", "min_jumlah":
+		default:
+			errs = append(errs, fmt.Errorf("kurva[%d].jenis %q: use terbesar, maks_persen, min_persen or min_jumlah", i, a.Jenis))
+		}
+		if len(a.Predikat) == 0 {
+			errs = append(errs, fmt.Errorf("kurva[%d].predikat: name at least one predikat", i))
+		}
+		for _, p := range a.Predikat {
+			if !valid[p] {
+				errs = append(errs, fmt.Errorf("kurva[%d].predikat %q: use sangat_baik, baik, butuh_perbaikan, kurang or sangat_kurang", i, p))
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Location is the configured time zone.
+func (c Config) Location() *time.Location {
+	loc, err := time.LoadLocation(c.TimeZone)
+	if err != nil {
+		return time.FixedZone("WIB", 7*3600)
+	}
+	return loc
+}
+
+// NIPKey returns the secret of the keyed NIP hash, creating it (32 random
+// bytes, hex, mode 0600) on first use.
+func (c Config) NIPKey() ([]byte, error) {
+	b, err := os.ReadFile(c.KeyFile)
+	if err == nil {
+		key, err := hex.DecodeString(strings.TrimSpace(string(b)))
+		if err != nil || len(key) < 16 {
+			return nil, fmt.Errorf("reading NIP key %s: not a hex key of at least 16 bytes", c.KeyFile)
+		}
+		return key, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return nil, fmt.Errorf("reading NIP key %s: %w", c.KeyFile, err)
+	}
+	key := make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(filepath.Dir(c.KeyFile), 0o700); err != nil {
+		return nil, fmt.Errorf("creating NIP key %s: %w", c.KeyFile, err)
+	}
+	f, err := os.OpenFile(c.KeyFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("creating NIP key %s: %w", c.KeyFile, err)
+	}
+	if _, err := f.WriteString(hex.EncodeToString(key) + "\n"); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return key, f.Close()
+}

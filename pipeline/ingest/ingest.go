@@ -1,0 +1,530 @@
+package ingest
+
+import (
+	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"database/sql/driver"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/lampungprov/kinerja/pipeline/store"
+	"github.com/lampungprov/kinerja/queries"
+)
+
+// File outcomes recorded in berkas.status.
+const (
+	StatusAccepted  = "diterima"
+	StatusRejected  = "ditolak"
+	StatusDuplicate = "duplikat"
+)
+
+// Folders of the inbox, from cli.md.
+const (
+	AcceptedDir = "_diterima"
+	RejectedDir = "_ditolak"
+)
+
+// Options configures an ingest.
+type Options struct {
+	// NIPKey is the secret of the keyed NIP hash (HMAC-SHA256). It never
+	// enters the database, so a copied database reveals no NIP.
+	NIPKey []byte
+	Now    func() time.Time
+	Log    *slog.Logger
+}
+
+func (o Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
+}
+
+func (o Options) log() *slog.Logger {
+	if o.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return o.Log
+}
+
+// Problem is one reason a file is rejected, located as a person finds it in
+// the spreadsheet.
+type Problem struct {
+	File   string
+	Sheet  string // XLSX sheet when the workbook has several
+	Row    int    // 0: the whole file
+	Column string
+	Text   string
+}
+
+// String formats the problem as FILE:ROW:COLUMN: message.
+func (p Problem) String() string {
+	file := p.File
+	if p.Sheet != "" {
+		file += "[" + p.Sheet + "]"
+	}
+	switch {
+	case p.Row > 0 && p.Column != "":
+		return fmt.Sprintf("%s:%d:%s: %s", file, p.Row, p.Column, p.Text)
+	case p.Row > 0:
+		return fmt.Sprintf("%s:%d: %s", file, p.Row, p.Text)
+	}
+	return fmt.Sprintf("%s: %s", file, p.Text)
+}
+
+// FileResult is what happened to one file.
+type FileResult struct {
+	Name       string
+	Dataset    string
+	Format     string
+	Status     string
+	BerkasID   int
+	RowsRead   int
+	RowsLoaded int
+	Findings   int
+	Problems   []Problem
+	MovedTo    string
+}
+
+// Result is the outcome of one ingest or check.
+type Result struct {
+	Files []FileResult
+}
+
+// Rejected counts the rejected files.
+func (r Result) Rejected() int {
+	n := 0
+	for _, f := range r.Files {
+		if f.Status == StatusRejected {
+			n++
+		}
+	}
+	return n
+}
+
+// Count returns the number of files with status.
+func (r Result) Count(status string) int {
+	n := 0
+	for _, f := range r.Files {
+		if f.Status == status {
+			n++
+		}
+	}
+	return n
+}
+
+// RowsLoaded sums the rows stored.
+func (r Result) RowsLoaded() int {
+	n := 0
+	for _, f := range r.Files {
+		n += f.RowsLoaded
+	}
+	return n
+}
+
+// Pending lists the files an ingest of inbox would take: regular files
+// directly in it, not hidden, not symbolic links, oldest first so that a
+// correction sent later supersedes the file it corrects.
+func Pending(inbox string) ([]string, error) {
+	entries, err := os.ReadDir(inbox)
+	if err != nil {
+		return nil, fmt.Errorf("reading inbox %s: %w", inbox, err)
+	}
+	type f struct {
+		path string
+		mod  time.Time
+	}
+	var files []f
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") || !e.Type().IsRegular() {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		files = append(files, f{filepath.Join(inbox, e.Name()), info.ModTime()})
+	}
+	sort.SliceStable(files, func(i, j int) bool {
+		if !files[i].mod.Equal(files[j].mod) {
+			return files[i].mod.Before(files[j].mod)
+		}
+		return files[i].path < files[j].path
+	})
+	out := make([]string, len(files))
+	for i, x := range files {
+		out[i] = x.path
+	}
+	return out, nil
+}
+
+// Inbox loads every pending file of inbox into db. Each file is loaded whole
+// in its own transaction or not at all, then moved to _diterima/ or, with a
+// .galat.txt report beside it, to _ditolak/. A file whose content was already
+// loaded is recorded as a duplicate and not loaded again.
+func Inbox(ctx context.Context, db *store.DB, inbox string, opt Options) (Result, error) {
+	paths, err := Pending(inbox)
+	if err != nil {
+		return Result{}, err
+	}
+	var res Result
+	for _, path := range paths {
+		if err := ctx.Err(); err != nil {
+			return res, err
+		}
+		fr, err := ingestFile(ctx, db, path, opt)
+		if err != nil {
+			return res, fmt.Errorf("ingesting %s: %w", filepath.Base(path), err)
+		}
+		res.Files = append(res.Files, fr)
+	}
+	return res, nil
+}
+
+// Check validates files exactly as Inbox would, in a scratch transaction that
+// is always rolled back: nothing is loaded and no file is moved.
+func Check(ctx context.Context, db *store.DB, paths []string, opt Options) (Result, error) {
+	var res Result
+	for _, path := range paths {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return res, fmt.Errorf("reading %s: %w", path, err)
+		}
+		var fr FileResult
+		errRollback := errors.New("check only")
+		err = db.Tx(ctx, func(tx *store.Tx) error {
+			var err error
+			fr, err = validate(ctx, tx, path, data, opt)
+			if err != nil {
+				return err
+			}
+			return errRollback
+		})
+		if err != nil && !errors.Is(err, errRollback) {
+			return res, fmt.Errorf("checking %s: %w", path, err)
+		}
+		if len(fr.Problems) > 0 {
+			fr.Status = StatusRejected
+		} else {
+			fr.Status = StatusAccepted
+		}
+		res.Files = append(res.Files, fr)
+	}
+	return res, nil
+}
+
+func ingestFile(ctx context.Context, db *store.DB, path string, opt Options) (FileResult, error) {
+	log := opt.log()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return FileResult{}, err
+	}
+	sum := sha256.Sum256(data)
+	hash := hex.EncodeToString(sum[:])
+	name := filepath.Base(path)
+	now := opt.now()
+	inbox := filepath.Dir(path)
+
+	var dupOf int
+	err = db.SQL().QueryRowContext(ctx,
+		`SELECT coalesce(min(berkas_id), 0) FROM berkas WHERE sha256 = ? AND status = 'diterima'`, hash).Scan(&dupOf)
+	if err != nil {
+		return FileResult{}, fmt.Errorf("looking up content hash: %w", err)
+	}
+	if dupOf > 0 {
+		fr := FileResult{Name: name, Format: formatOf(path), Status: StatusDuplicate}
+		err := db.SQL().QueryRowContext(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, duplikat_dari, pesan, diproses_pada)
+			SELECT ?, ?, ?, dataset, format, 'duplikat', berkas_id, 'isi sama dengan berkas ' || nama || ' yang sudah dimuat; tidak dimuat lagi', ?
+			FROM berkas WHERE berkas_id = ? RETURNING berkas_id, dataset`,
+			name, hash, len(data), now, dupOf).Scan(&fr.BerkasID, &fr.Dataset)
+		if err != nil {
+			return fr, fmt.Errorf("recording duplicate: %w", err)
+		}
+		fr.MovedTo, err = moveInto(path, filepath.Join(inbox, AcceptedDir))
+		log.Info("file already loaded", "file", name, "same_as_berkas_id", dupOf)
+		return fr, err
+	}
+
+	var fr FileResult
+	err = db.Tx(ctx, func(tx *store.Tx) error {
+		var err error
+		fr, err = validate(ctx, tx, path, data, opt)
+		if err != nil || len(fr.Problems) > 0 {
+			return err
+		}
+		return store_(ctx, tx, &fr, hash, len(data), now)
+	})
+	if err != nil {
+		return fr, err
+	}
+	if len(fr.Problems) > 0 {
+		fr.Status = StatusRejected
+		if err := recordRejected(ctx, db, &fr, hash, len(data), now); err != nil {
+			return fr, err
+		}
+		dir := filepath.Join(inbox, RejectedDir)
+		fr.MovedTo, err = moveInto(path, dir)
+		if err != nil {
+			return fr, err
+		}
+		if err := writeGalat(fr.MovedTo+".galat.txt", fr.Problems); err != nil {
+			return fr, err
+		}
+		log.Warn("file rejected", "file", name, "dataset", fr.Dataset, "problems", len(fr.Problems),
+			"report", fr.MovedTo+".galat.txt")
+		return fr, nil
+	}
+	fr.Status = StatusAccepted
+	fr.MovedTo, err = moveInto(path, filepath.Join(inbox, AcceptedDir))
+	log.Info("file loaded", "file", name, "dataset", fr.Dataset, "rows", fr.RowsLoaded, "findings", fr.Findings)
+	return fr, err
+}
+
+// validate reads a file into the staging table and runs its dataset's
+// validation. Problems are returned in fr.Problems; err is for failures of
+// the machinery, not of the data.
+func validate(ctx context.Context, tx *store.Tx, path string, data []byte, opt Options) (FileResult, error) {
+	name := filepath.Base(path)
+	fr := FileResult{Name: name, Format: formatOf(path)}
+	fileProblem := func(text string) (FileResult, error) {
+		fr.Problems = append(fr.Problems, Problem{File: name, Text: text})
+		return fr, nil
+	}
+	if len(data) == 0 {
+		return fileProblem("berkas kosong: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
+	}
+	if err := prepareSession(ctx, tx, opt.NIPKey); err != nil {
+		return fr, err
+	}
+	st := &stager{tx: tx, file: name, fr: &fr}
+	var err error
+	switch fr.Format {
+	case "csv":
+		var blocks []block
+		blocks, _, err = readCSV(data)
+		if err == nil {
+			err = st.load(ctx, blocks)
+		}
+	case "xlsx":
+		var blocks []block
+		var closeFn func()
+		blocks, closeFn, err = readXLSX(data)
+		if err == nil {
+			err = st.load(ctx, blocks)
+			closeFn()
+		}
+	case "json":
+		var blocks []block
+		blocks, err = readJSON(data)
+		if err == nil {
+			err = st.load(ctx, blocks)
+		}
+	case "parquet":
+		err = st.loadParquet(ctx, path)
+	default:
+		return fileProblem("jenis berkas tidak dikenal: kirim CSV, XLSX, JSON atau Parquet")
+	}
+	var dataErr dataError
+	if errors.As(err, &dataErr) {
+		fr.Problems = append(fr.Problems, dataErr.Problem)
+		return fr, nil
+	}
+	if err != nil {
+		return fr, err
+	}
+	if len(fr.Problems) > 0 {
+		return fr, nil
+	}
+	if fr.RowsRead == 0 {
+		return fileProblem("berkas tidak berisi baris data di bawah judul kolom: ekspor ulang data yang lengkap")
+	}
+	if err := runQuery(ctx, tx, "ingest/"+fr.Dataset+"_periksa"); err != nil {
+		return fr, err
+	}
+	rows, err := tx.Query(ctx, `SELECT _lembar, _baris, g.kolom, g.pesan
+		FROM (SELECT _urut, _lembar, _baris, unnest(galat) AS g FROM stg_periksa) ORDER BY _urut`)
+	if err != nil {
+		return fr, fmt.Errorf("reading validation result: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		p := Problem{File: name}
+		if err := rows.Scan(&p.Sheet, &p.Row, &p.Column, &p.Text); err != nil {
+			return fr, err
+		}
+		if !st.multiSheet {
+			p.Sheet = ""
+		}
+		fr.Problems = append(fr.Problems, p)
+	}
+	return fr, rows.Err()
+}
+
+// store_ records the file and stores its validated rows and findings.
+func store_(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size int, now time.Time) error {
+	err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, opd, periode, baris_dibaca, diproses_pada)
+		SELECT ?, ?, ?, ?, ?, 'diterima',
+		       list(DISTINCT _opd_key ORDER BY _opd_key) FILTER (WHERE _opd_key IS NOT NULL),
+		       list(DISTINCT _periode ORDER BY _periode) FILTER (WHERE _periode IS NOT NULL), count(*), ?
+		FROM stg_periksa RETURNING berkas_id`,
+		fr.Name, hash, size, fr.Dataset, fr.Format, now).Scan(&fr.BerkasID)
+	if err != nil {
+		return fmt.Errorf("recording file: %w", err)
+	}
+	q, err := queries.Get("ingest/" + fr.Dataset + "_simpan")
+	if err != nil {
+		return err
+	}
+	if err := tx.Exec(ctx, q.SQL, fr.BerkasID); err != nil {
+		return fmt.Errorf("storing rows: %w", err)
+	}
+	if err := tx.Exec(ctx, `INSERT INTO temuan (berkas_id, lembar, baris, kolom, jenis, pesan)
+		SELECT ?, _lembar, _baris, t.kolom, t.jenis, t.pesan
+		FROM (SELECT _urut, _lembar, _baris, unnest(temuan) AS t FROM stg_periksa) ORDER BY _urut`, fr.BerkasID); err != nil {
+		return fmt.Errorf("storing findings: %w", err)
+	}
+	if err := tx.Exec(ctx, `INSERT INTO temuan (berkas_id, lembar, baris, kolom, jenis, pesan)
+		SELECT ?, _lembar, NULL, kolom, 'kolom_tak_dikenal', 'kolom tambahan "' || kolom || '" tidak dikenal: diabaikan'
+		FROM stg_kolom_lain`, fr.BerkasID); err != nil {
+		return fmt.Errorf("storing findings: %w", err)
+	}
+	return tx.QueryRow(ctx, `UPDATE berkas SET
+			baris_dimuat = (SELECT count(*) FROM `+tableOf(fr.Dataset)+` WHERE berkas_id = $1),
+			jumlah_temuan = (SELECT count(*) FROM temuan WHERE berkas_id = $1)
+		WHERE berkas_id = $1 RETURNING baris_dimuat, jumlah_temuan`, fr.BerkasID).Scan(&fr.RowsLoaded, &fr.Findings)
+}
+
+func tableOf(dataset string) string {
+	if dataset == "opd" {
+		return "opd_ref"
+	}
+	return dataset
+}
+
+// recordRejected writes the lineage of a rejected file and its problems.
+func recordRejected(ctx context.Context, db *store.DB, fr *FileResult, hash string, size int, now time.Time) error {
+	return db.Tx(ctx, func(tx *store.Tx) error {
+		first := fr.Problems[0].String()
+		var ds any
+		if fr.Dataset != "" {
+			ds = fr.Dataset
+		}
+		err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, baris_dibaca, jumlah_galat, pesan, diproses_pada)
+			VALUES (?, ?, ?, ?, ?, 'ditolak', ?, ?, ?, ?) RETURNING berkas_id`,
+			fr.Name, hash, size, ds, fr.Format, fr.RowsRead, len(fr.Problems), first, now).Scan(&fr.BerkasID)
+		if err != nil {
+			return fmt.Errorf("recording rejected file: %w", err)
+		}
+		i := 0
+		_, err = tx.Append(ctx, "galat", func() ([]driver.Value, bool, error) {
+			if i >= len(fr.Problems) {
+				return nil, false, nil
+			}
+			p := fr.Problems[i]
+			i++
+			var row, col any
+			if p.Row > 0 {
+				row = int32(p.Row)
+			}
+			if p.Column != "" {
+				col = p.Column
+			}
+			return []driver.Value{int32(fr.BerkasID), p.Sheet, row, col, p.Text}, true, nil
+		})
+		return err
+	})
+}
+
+// prepareSession creates the parsing macros and the keyed NIP hash on the
+// connection. The hash is HMAC-SHA256 written in SQL with the key's inner
+// and outer pads as literals of a TEMP macro, so the key lives only in this
+// session, never in the database file.
+func prepareSession(ctx context.Context, tx *store.Tx, key []byte) error {
+	if len(key) == 0 {
+		return errors.New("no NIP hash key configured")
+	}
+	if len(key) > 64 {
+		k := sha256.Sum256(key)
+		key = k[:]
+	}
+	ipad, opad := make([]byte, 64), make([]byte, 64)
+	copy(ipad, key)
+	copy(opad, key)
+	for i := range ipad {
+		ipad[i] ^= 0x36
+		opad[i] ^= 0x5c
+	}
+	if err := runQuery(ctx, tx, "ingest/00_macros"); err != nil {
+		return err
+	}
+	return tx.Exec(ctx, fmt.Sprintf(`CREATE OR REPLACE TEMP MACRO nip_hash(n) AS
+		sha256(from_hex('%s') || from_hex(sha256(from_hex('%s') || encode(n))))`,
+		hex.EncodeToString(opad), hex.EncodeToString(ipad)))
+}
+
+// NIPHash computes in Go the same keyed hash as the SQL macro, for tests
+// and for tracing one employee on request.
+func NIPHash(key []byte, nip string) string {
+	if len(key) > 64 {
+		k := sha256.Sum256(key)
+		key = k[:]
+	}
+	m := hmac.New(sha256.New, key)
+	m.Write([]byte(nip))
+	return hex.EncodeToString(m.Sum(nil))
+}
+
+func runQuery(ctx context.Context, tx *store.Tx, name string) error {
+	q, err := queries.Get(name)
+	if err != nil {
+		return err
+	}
+	if err := tx.Exec(ctx, q.SQL); err != nil {
+		return fmt.Errorf("running %s: %w", name, err)
+	}
+	return nil
+}
+
+// moveInto moves a file into dir, never overwriting: a name already taken
+// gets a numbered suffix. Nothing a user sent is ever deleted.
+func moveInto(path, dir string) (string, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", err
+	}
+	base := filepath.Base(path)
+	ext := filepath.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	target := filepath.Join(dir, base)
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(target); errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		target = filepath.Join(dir, fmt.Sprintf("%s-%d%s", stem, i, ext))
+	}
+	if err := os.Rename(path, target); err != nil {
+		return "", fmt.Errorf("moving %s to %s: %w", base, dir, err)
+	}
+	return target, nil
+}
+
+// writeGalat writes the rejection report, one problem a line.
+func writeGalat(path string, problems []Problem) error {
+	var b strings.Builder
+	for _, p := range problems {
+		b.WriteString(p.String())
+		b.WriteByte('\n')
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

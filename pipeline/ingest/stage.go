@@ -1,0 +1,251 @@
+package ingest
+
+import (
+	"context"
+	"database/sql/driver"
+	"fmt"
+	"strings"
+
+	"github.com/lampungprov/kinerja/pipeline/store"
+)
+
+// headerSearchRows is how far down a sheet the header row is looked for
+// (BKN puts title rows above it).
+const headerSearchRows = 20
+
+// dataError is a problem of the file's content that rejects it.
+type dataError struct{ Problem }
+
+func (e dataError) Error() string { return e.Problem.String() }
+
+// stager streams the rows of a file's blocks into the TEMP table stg, whose
+// columns are _urut (order), _lembar (sheet), _baris (row number) and every
+// column of the recognised dataset as VARCHAR (NULL when the file lacks it).
+type stager struct {
+	tx         *store.Tx
+	file       string
+	fr         *FileResult
+	dataset    Dataset
+	created    bool
+	multiSheet bool
+	urut       int32
+}
+
+func (s *stager) problem(sheet string, row int, text string) error {
+	return dataError{Problem{File: s.file, Sheet: sheet, Row: row, Text: text}}
+}
+
+func (s *stager) create(ctx context.Context, d Dataset) error {
+	s.dataset = d
+	s.fr.Dataset = d.Name
+	cols := []string{"_urut INTEGER", "_lembar VARCHAR", "_baris INTEGER"}
+	for _, c := range d.Columns {
+		cols = append(cols, quoteIdent(c)+" VARCHAR")
+	}
+	if err := s.tx.Exec(ctx, "CREATE OR REPLACE TEMP TABLE stg ("+strings.Join(cols, ", ")+")"); err != nil {
+		return fmt.Errorf("creating staging table: %w", err)
+	}
+	if err := s.tx.Exec(ctx, "CREATE OR REPLACE TEMP TABLE stg_kolom_lain (_lembar VARCHAR, kolom VARCHAR)"); err != nil {
+		return fmt.Errorf("creating staging table: %w", err)
+	}
+	s.created = true
+	return nil
+}
+
+func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// load finds each block's header row, checks that every block holds the same
+// dataset and appends the data rows to stg in one bulk load.
+func (s *stager) load(ctx context.Context, blocks []block) error {
+	type located struct {
+		b      block
+		header int
+		m      match
+		buffer [][]string
+		lines  []int
+	}
+	var found []located
+	var best match
+	bestSheet := ""
+	anyContent := false
+	for _, b := range blocks {
+		var buf [][]string
+		var lines []int
+		headerAt := -1
+		var m match
+		for len(buf) < headerSearchRows {
+			line, cells, ok, err := b.next()
+			if err != nil {
+				return s.problem(b.sheet, line, err.Error())
+			}
+			if !ok {
+				break
+			}
+			buf = append(buf, cells)
+			lines = append(lines, line)
+			if isEmpty(cells) {
+				continue
+			}
+			anyContent = true
+			cand, complete := recognise(cells)
+			if complete {
+				headerAt, m = len(buf)-1, cand
+				break
+			}
+			if cand.known > best.known {
+				best, bestSheet = cand, b.sheet
+			}
+		}
+		if headerAt < 0 {
+			continue // a sheet of notes or an empty sheet: nothing to load
+		}
+		found = append(found, located{b: b, header: headerAt, m: m, buffer: buf, lines: lines})
+	}
+	if len(found) == 0 {
+		if !anyContent {
+			return s.problem("", 0, "berkas tidak berisi data: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
+		}
+		p := Problem{File: s.file, Sheet: bestSheet, Text: missingMessage(best)}
+		if len(blocks) <= 1 {
+			p.Sheet = ""
+		}
+		return dataError{p}
+	}
+	s.multiSheet = len(found) > 1
+	for _, l := range found[1:] {
+		if l.m.dataset.Name != found[0].m.dataset.Name {
+			return s.problem(l.b.sheet, l.lines[l.header], fmt.Sprintf(
+				"lembar ini berisi dataset %s, lembar %s berisi %s: satu berkas hanya boleh berisi satu dataset",
+				l.m.dataset.Name, found[0].b.sheet, found[0].m.dataset.Name))
+		}
+	}
+	if err := s.create(ctx, found[0].m.dataset); err != nil {
+		return err
+	}
+	for _, l := range found {
+		for _, u := range l.m.unknown {
+			if err := s.tx.Exec(ctx, "INSERT INTO stg_kolom_lain VALUES (?, ?)", sheetName(l.b.sheet, s.multiSheet), u); err != nil {
+				return err
+			}
+		}
+	}
+
+	// Stream every block's rows (the buffered ones after the header, then
+	// the rest) through one Appender.
+	idx := 0
+	pos := found[0].header + 1
+	width := len(s.dataset.Columns) + 3
+	var readErr error
+	_, err := s.tx.Append(ctx, "temp.stg", func() ([]driver.Value, bool, error) {
+		for idx < len(found) {
+			l := &found[idx]
+			var line int
+			var cells []string
+			if pos < len(l.buffer) {
+				line, cells = l.lines[pos], l.buffer[pos]
+				pos++
+			} else {
+				var ok bool
+				var err error
+				line, cells, ok, err = l.b.next()
+				if err != nil {
+					readErr = s.problem(l.b.sheet, line, err.Error())
+					return nil, false, readErr
+				}
+				if !ok {
+					idx++
+					if idx < len(found) {
+						pos = found[idx].header + 1
+					}
+					continue
+				}
+			}
+			if isEmpty(cells) {
+				continue
+			}
+			s.urut++
+			s.fr.RowsRead++
+			row := make([]driver.Value, width)
+			row[0], row[1], row[2] = s.urut, sheetName(l.b.sheet, s.multiSheet), int32(line)
+			for i, at := range l.m.index {
+				if at >= 0 && at < len(cells) {
+					row[3+i] = cells[at]
+				}
+			}
+			return row, true, nil
+		}
+		return nil, false, nil
+	})
+	if readErr != nil {
+		return readErr
+	}
+	return err
+}
+
+// sheetName is the sheet recorded with a row: only workbooks with several
+// data sheets need it to locate a row.
+func sheetName(sheet string, multi bool) string {
+	if !multi {
+		return ""
+	}
+	return sheet
+}
+
+func isEmpty(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// loadParquet stages a Parquet file with DuckDB's own reader: every column
+// cast to text so validation is the same as for any other format. ROW is the
+// record's position in the file.
+func (s *stager) loadParquet(ctx context.Context, path string) error {
+	rows, err := s.tx.Query(ctx, "SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(?))", path)
+	if err != nil {
+		return s.problem("", 0, fmt.Sprintf("berkas Parquet tidak dapat dibaca (%v): ekspor ulang berkasnya", firstLine(err.Error())))
+	}
+	var header []string
+	for rows.Next() {
+		var c string
+		if err := rows.Scan(&c); err != nil {
+			rows.Close()
+			return err
+		}
+		header = append(header, c)
+	}
+	rows.Close()
+	m, ok := recognise(header)
+	if !ok {
+		return s.problem("", 0, missingMessage(m))
+	}
+	if err := s.create(ctx, m.dataset); err != nil {
+		return err
+	}
+	sel := []string{"(file_row_number + 1)::INTEGER", "''", "(file_row_number + 1)::INTEGER"}
+	for _, at := range m.index {
+		if at < 0 {
+			sel = append(sel, "NULL")
+		} else {
+			sel = append(sel, "CAST("+quoteIdent(header[at])+" AS VARCHAR)")
+		}
+	}
+	for _, u := range m.unknown {
+		if err := s.tx.Exec(ctx, "INSERT INTO stg_kolom_lain VALUES ('', ?)", u); err != nil {
+			return err
+		}
+	}
+	if err := s.tx.Exec(ctx, "INSERT INTO stg SELECT "+strings.Join(sel, ", ")+
+		" FROM read_parquet(?, file_row_number = true) ORDER BY file_row_number", path); err != nil {
+		return fmt.Errorf("staging parquet: %w", err)
+	}
+	return s.tx.QueryRow(ctx, "SELECT count(*) FROM stg").Scan(&s.fr.RowsRead)
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
+}

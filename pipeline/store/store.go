@@ -1,0 +1,194 @@
+// Package store is the only package that talks to DuckDB. It opens the
+// database file, applies the numbered schema migrations of package queries,
+// runs named SQL files and bulk-loads rows with DuckDB's Appender. Every other
+// package depends on the small API here, so the driver can change in one place.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/lampungprov/kinerja/queries"
+)
+
+// DB is an open kinerja database.
+type DB struct {
+	sql  *sql.DB
+	conn *duckdb.Connector
+	path string
+}
+
+// Open opens (creating when missing) the database at path and applies every
+// pending migration. An empty path opens a private in-memory database, which
+// tests use.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path != "" {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, fmt.Errorf("creating folder of database %s: %w", path, err)
+		}
+	}
+	connector, err := duckdb.NewConnector(path, nil)
+	if err != nil {
+		return nil, fmt.Errorf("opening database %s: %w", displayPath(path), err)
+	}
+	db := &DB{sql: sql.OpenDB(connector), conn: connector, path: path}
+	// One connection: DuckDB runs queries in parallel internally, and a single
+	// connection keeps temporary staging tables and transactions on the same
+	// session whatever database/sql's pool would do.
+	db.sql.SetMaxOpenConns(1)
+	if err := db.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+// OpenReadOnly opens an existing database without writing to it, for ad-hoc
+// analyst queries and the site build.
+func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("opening database %s: %w (run `kinerja ingest` first)", path, err)
+	}
+	connector, err := duckdb.NewConnector(path+"?access_mode=read_only", nil)
+	if err != nil {
+		return nil, fmt.Errorf("opening database %s read-only: %w", path, err)
+	}
+	db := &DB{sql: sql.OpenDB(connector), conn: connector, path: path}
+	db.sql.SetMaxOpenConns(1)
+	if err := db.sql.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("opening database %s read-only: %w", path, err)
+	}
+	return db, nil
+}
+
+func displayPath(path string) string {
+	if path == "" {
+		return "(in memory)"
+	}
+	return path
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	err := db.sql.Close()
+	return errors.Join(err, db.conn.Close())
+}
+
+// Path is the database file, empty for an in-memory database.
+func (db *DB) Path() string { return db.path }
+
+// SQL gives the underlying handle for queries with arguments.
+func (db *DB) SQL() *sql.DB { return db.sql }
+
+// Exec runs one or more statements.
+func (db *DB) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := db.sql.ExecContext(ctx, query, args...)
+	return err
+}
+
+// Run executes the embedded SQL file name (without ".sql").
+func (db *DB) Run(ctx context.Context, name string, args ...any) error {
+	q, err := queries.Get(name)
+	if err != nil {
+		return err
+	}
+	if _, err := db.sql.ExecContext(ctx, q.SQL, args...); err != nil {
+		return fmt.Errorf("running query %s: %w", name, err)
+	}
+	return nil
+}
+
+// Tx runs fn inside one transaction on one connection, committing when fn
+// returns nil and rolling back otherwise.
+func (db *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
+	conn, err := db.sql.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_, rbErr := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+			err = errors.Join(err, rbErr)
+		}
+	}()
+	if err := fn(&Tx{conn: conn}); err != nil {
+		return err
+	}
+	_, err = conn.ExecContext(ctx, "COMMIT")
+	return err
+}
+
+// Tx is a transaction on a single connection.
+type Tx struct{ conn *sql.Conn }
+
+// Exec runs a statement in the transaction.
+func (tx *Tx) Exec(ctx context.Context, query string, args ...any) error {
+	_, err := tx.conn.ExecContext(ctx, query, args...)
+	return err
+}
+
+// Query runs a query in the transaction.
+func (tx *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.conn.QueryContext(ctx, query, args...)
+}
+
+// QueryRow runs a query returning one row in the transaction.
+func (tx *Tx) QueryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.conn.QueryRowContext(ctx, query, args...)
+}
+
+// Append bulk-loads rows into table through DuckDB's Appender: the fast path
+// for rows that Go has parsed (a row-by-row INSERT is hundreds of times
+// slower). next is called until it returns false; each row must match the
+// table's columns.
+func (tx *Tx) Append(ctx context.Context, table string, next func() ([]driver.Value, bool, error)) (int, error) {
+	n := 0
+	err := tx.conn.Raw(func(dc any) error {
+		schema, name := "main", table
+		catalog := ""
+		if strings.HasPrefix(table, "temp.") {
+			catalog, name = "temp", strings.TrimPrefix(table, "temp.")
+		}
+		app, err := duckdb.NewAppender(dc.(driver.Conn), catalog, schema, name)
+		if err != nil {
+			return fmt.Errorf("appending to %s: %w", table, err)
+		}
+		for {
+			if n%4096 == 0 && ctx.Err() != nil {
+				app.Close()
+				return ctx.Err()
+			}
+			row, ok, err := next()
+			if err != nil {
+				app.Close()
+				return err
+			}
+			if !ok {
+				break
+			}
+			if err := app.AppendRow(row...); err != nil {
+				app.Close()
+				return fmt.Errorf("appending to %s: %w", table, err)
+			}
+			n++
+		}
+		if err := app.Close(); err != nil {
+			return fmt.Errorf("appending to %s: %w", table, err)
+		}
+		return nil
+	})
+	return n, err
+}

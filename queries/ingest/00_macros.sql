@@ -1,0 +1,147 @@
+-- name: ingest/00_macros
+-- description: parsing helpers shared by the ingest validation of every dataset,
+-- created as TEMP macros on the ingest connection before staging.
+
+-- Text of a cell: NULL when empty or "-" (e-Kinerja's "not yet").
+CREATE OR REPLACE TEMP MACRO sel(s) AS
+    CASE WHEN trim(coalesce(s, '')) IN ('', '-') THEN NULL ELSE trim(regexp_replace(s, '\s+', ' ', 'g')) END;
+
+-- The OPD key of datasets.md: trimmed, inner white space collapsed, upper case.
+CREATE OR REPLACE TEMP MACRO kunci_opd(s) AS upper(sel(s));
+
+-- A number as Indonesian spreadsheets write it: "75,57", "1.234,5", "87,5%",
+-- as well as "75.57" and "1,234.5". A single dot group ("1.234") reads as a
+-- decimal point; thousands dots need a decimal comma or two groups.
+CREATE OR REPLACE TEMP MACRO angka_bersih(s) AS regexp_replace(replace(coalesce(s, ''), '%', ''), '[\s\x{00A0}]', '', 'g');
+CREATE OR REPLACE TEMP MACRO angka(s) AS
+    CASE
+        WHEN angka_bersih(s) IN ('', '-') THEN NULL
+        WHEN regexp_full_match(angka_bersih(s), '[+-]?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+')
+          OR regexp_full_match(angka_bersih(s), '[+-]?[0-9]{1,3}(\.[0-9]{3}){2,}')
+            THEN TRY_CAST(replace(replace(angka_bersih(s), '.', ''), ',', '.') AS DOUBLE)
+        WHEN regexp_full_match(angka_bersih(s), '[+-]?[0-9]{1,3}(,[0-9]{3})+\.[0-9]+')
+          OR regexp_full_match(angka_bersih(s), '[+-]?[0-9]{1,3}(,[0-9]{3}){2,}')
+            THEN TRY_CAST(replace(angka_bersih(s), ',', '') AS DOUBLE)
+        WHEN regexp_full_match(angka_bersih(s), '[+-]?[0-9]*,[0-9]+')
+            THEN TRY_CAST(replace(angka_bersih(s), ',', '.') AS DOUBLE)
+        ELSE TRY_CAST(angka_bersih(s) AS DOUBLE)
+    END;
+
+-- A whole number such as a year or a month; NULL when not one.
+CREATE OR REPLACE TEMP MACRO bulat(s) AS
+    CASE WHEN angka(s) = floor(angka(s)) THEN angka(s)::BIGINT END;
+
+-- An Excel date serial (days since 1899-12-30) as a timestamp.
+CREATE OR REPLACE TEMP MACRO dari_serial(x) AS
+    TIMESTAMP '1899-12-30 00:00:00' + to_microseconds(round(x * 86400000000)::BIGINT);
+
+-- A point in time as e-Kinerja and spreadsheets write it, WIB wall clock.
+CREATE OR REPLACE TEMP MACRO waktu(s) AS
+    CASE
+        WHEN sel(s) IS NULL THEN NULL
+        WHEN regexp_full_match(sel(s), '[0-9]+(\.[0-9]+)?') AND TRY_CAST(sel(s) AS DOUBLE) BETWEEN 1 AND 2958465
+            THEN dari_serial(TRY_CAST(sel(s) AS DOUBLE))
+        ELSE try_strptime(sel(s), ['%Y-%m-%d %H:%M:%S', '%Y-%m-%d %H:%M', '%Y-%m-%dT%H:%M:%S', '%Y-%m-%dT%H:%M:%SZ',
+                                  '%Y-%m-%d %H:%M:%S.%f', '%d/%m/%Y %H:%M:%S', '%d/%m/%Y %H:%M', '%d-%m-%Y %H:%M:%S',
+                                  '%d-%m-%Y %H:%M', '%Y-%m-%d', '%d/%m/%Y', '%d-%m-%Y'])
+    END;
+
+-- A calendar date.
+CREATE OR REPLACE TEMP MACRO tanggal(s) AS waktu(s)::DATE;
+
+-- The NIP as digits: spaces and a leading apostrophe stripped.
+CREATE OR REPLACE TEMP MACRO nip_bersih(s) AS regexp_replace(coalesce(s, ''), '[\s\x{00A0}'']', '', 'g');
+
+-- Why a NIP cell is not a NIP, or NULL when it is one.
+CREATE OR REPLACE TEMP MACRO nip_salah(s) AS
+    CASE
+        WHEN nip_bersih(s) = '' THEN 'NIP kosong: isi NIP 18 angka pegawai'
+        WHEN regexp_full_match(nip_bersih(s), '[0-9](\.[0-9]+)?[eE]\+?[0-9]+')
+          OR (regexp_full_match(nip_bersih(s), '[0-9]{18}') AND nip_bersih(s)[16:18] = '000')
+          OR regexp_full_match(nip_bersih(s), '[0-9]{16,18}\.0+')
+            THEN 'NIP tersimpan sebagai angka sehingga digit terakhirnya hilang (spreadsheet hanya menyimpan 15 digit): format kolom NIP sebagai Teks, ketik ulang atau salin NIP dari e-Kinerja, lalu kirim lagi'
+        WHEN NOT regexp_full_match(nip_bersih(s), '[0-9]+')
+            THEN 'NIP hanya boleh berisi angka (spasi dan tanda petik di depan diabaikan): periksa isinya'
+        WHEN length(nip_bersih(s)) <> 18
+            THEN 'NIP harus 18 angka, berisi ' || length(nip_bersih(s)) || ' angka: periksa NIP pegawai ini'
+    END;
+
+-- Sex and birth year from a PNS NIP (birth date YYYYMMDD, CPNS start YYYYMM,
+-- sex digit, sequence). PPPK numbers have another layout: NULL.
+CREATE OR REPLACE TEMP MACRO nip_jenis_kelamin(n, jenis) AS
+    CASE WHEN upper(coalesce(jenis, 'PNS')) LIKE '%PPPK%' THEN NULL
+         WHEN n[15] = '1' THEN 'L' WHEN n[15] = '2' THEN 'P' END;
+CREATE OR REPLACE TEMP MACRO nip_tahun_lahir(n, jenis) AS
+    CASE WHEN upper(coalesce(jenis, 'PNS')) LIKE '%PPPK%' THEN NULL
+         WHEN TRY_CAST(n[1:4] AS SMALLINT) BETWEEN 1940 AND 2010 THEN TRY_CAST(n[1:4] AS SMALLINT) END;
+
+-- A rating of work results or behaviour: di_atas, sesuai, di_bawah; NULL
+-- when not rated yet; 'salah' when it is no rating.
+CREATE OR REPLACE TEMP MACRO rating(s) AS
+    CASE
+        WHEN sel(s) IS NULL THEN NULL
+        WHEN replace(upper(sel(s)), ' ', '') = 'DIATASEKSPEKTASI' THEN 'di_atas'
+        WHEN replace(upper(sel(s)), ' ', '') = 'SESUAIEKSPEKTASI' THEN 'sesuai'
+        WHEN replace(upper(sel(s)), ' ', '') = 'DIBAWAHEKSPEKTASI' THEN 'di_bawah'
+        ELSE 'salah'
+    END;
+
+-- The predikat of an employee; 'salah' when it is none of the five.
+CREATE OR REPLACE TEMP MACRO predikat(s) AS
+    CASE
+        WHEN sel(s) IS NULL THEN NULL
+        WHEN upper(sel(s)) = 'SANGAT BAIK' THEN 'sangat_baik'
+        WHEN upper(sel(s)) = 'BAIK' THEN 'baik'
+        WHEN upper(sel(s)) = 'BUTUH PERBAIKAN' THEN 'butuh_perbaikan'
+        WHEN upper(replace(sel(s), ' ', '')) IN ('KURANG', 'KURANG/MISCONDUCT', 'MISCONDUCT') THEN 'kurang'
+        WHEN upper(sel(s)) = 'SANGAT KURANG' THEN 'sangat_kurang'
+        ELSE 'salah'
+    END;
+
+-- The predikat that the PermenPAN-RB 6/2022 matrix gives for two ratings.
+CREATE OR REPLACE TEMP MACRO predikat_matriks(hasil, perilaku) AS
+    CASE
+        WHEN hasil IS NULL OR perilaku IS NULL OR 'salah' IN (hasil, perilaku) THEN NULL
+        WHEN hasil = 'di_bawah' AND perilaku = 'di_bawah' THEN 'sangat_kurang'
+        WHEN hasil = 'di_bawah' THEN 'butuh_perbaikan'
+        WHEN perilaku = 'di_bawah' THEN 'kurang'
+        WHEN hasil = 'di_atas' AND perilaku = 'di_atas' THEN 'sangat_baik'
+        ELSE 'baik'
+    END;
+
+-- A yes/no flag: 0/1, true/false, ya/tidak; NULL when empty; 'salah' otherwise.
+CREATE OR REPLACE TEMP MACRO bendera(s) AS
+    CASE
+        WHEN sel(s) IS NULL THEN NULL
+        WHEN lower(sel(s)) IN ('1', '1.0', 'true', 'ya', 'y', 'benar') THEN 'ya'
+        WHEN lower(sel(s)) IN ('0', '0.0', 'false', 'tidak', 't', 'n', 'salah') THEN 'tidak'
+        ELSE 'salah'
+    END;
+
+-- Polarity of an indicator: maksimal (higher is better) or minimal.
+CREATE OR REPLACE TEMP MACRO polaritas(s) AS
+    CASE
+        WHEN lower(sel(s)) IN ('maksimal', 'maksimum', 'max', 'maks', 'naik', 'higher', 'positif') THEN 'maksimal'
+        WHEN lower(sel(s)) IN ('minimal', 'minimum', 'min', 'turun', 'lower', 'negatif') THEN 'minimal'
+    END;
+
+-- The organisation's own rating (predikat organisasi).
+CREATE OR REPLACE TEMP MACRO predikat_organisasi(s) AS
+    CASE
+        WHEN sel(s) IS NULL THEN NULL
+        WHEN upper(sel(s)) = 'ISTIMEWA' THEN 'istimewa'
+        WHEN upper(sel(s)) = 'BAIK' THEN 'baik'
+        WHEN upper(sel(s)) IN ('BUTUH PERBAIKAN', 'CUKUP') THEN 'butuh_perbaikan'
+        WHEN upper(sel(s)) = 'KURANG' THEN 'kurang'
+        WHEN upper(sel(s)) = 'SANGAT KURANG' THEN 'sangat_kurang'
+        ELSE 'salah'
+    END;
+
+-- One problem of a row: NULL when cond is false, so list_filter keeps only
+-- real ones.
+CREATE OR REPLACE TEMP MACRO masalah(cond, kolom, pesan) AS
+    CASE WHEN cond THEN {'kolom': kolom, 'pesan': pesan} END;
+
+-- One warning of a row, kept as a data-quality finding of kind jenis.
+CREATE OR REPLACE TEMP MACRO catat(cond, jenis, kolom, pesan) AS
+    CASE WHEN cond THEN {'jenis': jenis, 'kolom': kolom, 'pesan': pesan} END;

@@ -1,0 +1,40 @@
+-- name: iku_berlaku
+-- judul: IKU yang berlaku dan capaiannya
+-- title: Indicator rows in force and their achievement
+-- definisi: Capaian satu indikator: maksimal realisasi/target x 100, minimal (2 - realisasi/target) x 100; dalam rentang target 100; tidak dihitung bila target 0 atau kosong, atau realisasi bukan angka.
+-- definition: Achievement of one indicator: higher-is-better realisation/target x 100, lower-is-better (2 - realisation/target) x 100; 100 inside a target range; not computed for a zero or missing target or a non-numeric realisation.
+-- unit: persen
+-- higher_is_better: true
+-- sources: iku
+-- The latest file for an OPD and period wins; within it the last row of an indicator.
+CREATE OR REPLACE TABLE iku_berlaku AS
+WITH berkas_terakhir AS (
+    SELECT opd_key, tahun, coalesce(bulan, 0) AS bulan0, max(berkas_id) AS berkas_id FROM iku GROUP BY ALL
+),
+baris AS (
+    SELECT i.*
+    FROM iku i
+    JOIN berkas_terakhir t ON t.opd_key = i.opd_key AND t.tahun = i.tahun AND t.bulan0 = coalesce(i.bulan, 0)
+        AND t.berkas_id = i.berkas_id
+    QUALIFY row_number() OVER (PARTITION BY i.opd_key, i.tahun, coalesce(i.bulan, 0), i.kode_indikator
+                               ORDER BY i.lembar DESC, i.baris DESC) = 1
+),
+acuan AS (
+    SELECT *,
+        CASE
+            WHEN realisasi IS NULL OR target IS NULL OR target = 0 THEN NULL
+            WHEN target_atas IS NOT NULL AND realisasi BETWEEN target AND target_atas THEN NULL
+            WHEN target_atas IS NOT NULL AND realisasi > target_atas THEN target_atas
+            ELSE target
+        END AS target_acuan
+    FROM baris
+)
+SELECT * EXCLUDE (target_acuan),
+    CASE
+        WHEN realisasi IS NULL OR target IS NULL OR target = 0 THEN NULL
+        WHEN target_atas IS NOT NULL AND realisasi BETWEEN target AND target_atas THEN 100.0
+        WHEN target_acuan = 0 THEN NULL
+        WHEN polaritas = 'minimal' THEN (2 - realisasi / target_acuan) * 100
+        ELSE realisasi / target_acuan * 100
+    END AS capaian_persen
+FROM acuan;

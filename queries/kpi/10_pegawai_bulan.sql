@@ -1,0 +1,13 @@
+-- name: pegawai_bulan
+-- judul: Pegawai per OPD dan bulan
+-- title: Employees per agency and month
+-- definisi: NIP dengan SKP disetujui dan bukan Plt/Plh yang periodenya mencakup bulan itu; pegawai dengan SKP di dua OPD pada bulan yang sama dihitung di OPD yang SKP-nya mulai paling akhir.
+-- definition: NIPs with an approved, non-acting SKP whose period overlaps the month; an employee with SKPs in two agencies that month counts in the one whose SKP starts latest.
+-- unit: orang
+-- sources: skp
+CREATE OR REPLACE TABLE pegawai_bulan AS
+SELECT b.periode, b.tahun, b.bulan, b.hari_terakhir, s.nip_hash,
+    arg_max(s.opd_key, (s.periode_awal, s.opd_key)) AS opd_key
+FROM bulan b
+JOIN skp_berlaku s ON s.periode_awal <= b.hari_terakhir AND s.periode_akhir >= b.hari_pertama
+GROUP BY ALL;

@@ -1,0 +1,68 @@
+-- name: kurva_distribusi_tahunan
+-- judul: Sebaran predikat terhadap kurva distribusi
+-- title: Predikat distribution against the distribution curve
+-- definisi: Dari penilaian tahunan: apakah sebaran predikat pegawai OPD mengikuti kurva yang ditetapkan predikat organisasinya (PermenPAN-RB 6/2022); aturan kurva adalah konfigurasi (tabel aturan_kurva).
+-- definition: From annual evaluations: whether an agency's employee predikat shares follow the curve set by its organisation rating (PermenPAN-RB 6/2022); the curve rules are configuration (table aturan_kurva).
+-- unit: ya/tidak
+-- higher_is_better: true
+-- sources: penilaian, opd
+CREATE OR REPLACE TABLE kurva_distribusi_tahunan AS
+WITH dinilai AS (
+    SELECT opd_key, tahun,
+        count(DISTINCT nip_hash) AS jumlah_dinilai,
+        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'sangat_baik') AS sangat_baik,
+        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'baik') AS baik,
+        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'butuh_perbaikan') AS butuh_perbaikan,
+        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'kurang') AS kurang,
+        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'sangat_kurang') AS sangat_kurang
+    FROM penilaian_status WHERE status = 'dihitung' AND tahunan
+    GROUP BY ALL
+),
+organisasi AS (
+    SELECT opd_key, tahun, arg_max(predikat_organisasi, (berkas_id, baris)) AS predikat_organisasi
+    FROM opd_ref WHERE tahun IS NOT NULL AND predikat_organisasi IS NOT NULL
+    GROUP BY ALL
+),
+uji AS (
+    SELECT d.*, g.predikat_organisasi, a.jenis, a.predikat AS kelompok, a.nilai,
+        list_sum(list_transform(a.predikat, p -> CASE p
+            WHEN 'sangat_baik' THEN d.sangat_baik WHEN 'baik' THEN d.baik
+            WHEN 'butuh_perbaikan' THEN d.butuh_perbaikan WHEN 'kurang' THEN d.kurang
+            WHEN 'sangat_kurang' THEN d.sangat_kurang END)) AS jumlah_kelompok,
+        greatest(d.sangat_baik, d.baik, d.butuh_perbaikan, d.kurang, d.sangat_kurang) AS terbanyak,
+        array_to_string(list_transform(a.predikat, p -> CASE p
+            WHEN 'sangat_baik' THEN 'Sangat Baik' WHEN 'baik' THEN 'Baik' WHEN 'butuh_perbaikan' THEN 'Butuh Perbaikan'
+            WHEN 'kurang' THEN 'Kurang/Misconduct' WHEN 'sangat_kurang' THEN 'Sangat Kurang' END), ' atau ') AS label
+    FROM dinilai d
+    LEFT JOIN organisasi g USING (opd_key, tahun)
+    LEFT JOIN aturan_kurva a ON a.predikat_organisasi = g.predikat_organisasi
+),
+hasil AS (
+    SELECT *,
+        round(100.0 * jumlah_kelompok / nullif(jumlah_dinilai, 0), 1) AS persen_kelompok,
+        CASE jenis
+            WHEN 'terbesar' THEN jumlah_kelompok >= terbanyak
+            WHEN 'maks_persen' THEN 100.0 * jumlah_kelompok / jumlah_dinilai <= nilai
+            WHEN 'min_persen' THEN 100.0 * jumlah_kelompok / jumlah_dinilai >= nilai
+            WHEN 'min_jumlah' THEN jumlah_kelompok >= nilai
+        END AS patuh
+    FROM uji
+)
+SELECT h.tahun, o.opd_kode, o.opd_nama,
+    any_value(h.predikat_organisasi) AS predikat_organisasi,
+    any_value(h.jumlah_dinilai) AS jumlah_dinilai,
+    any_value(h.sangat_baik) AS sangat_baik, any_value(h.baik) AS baik,
+    any_value(h.butuh_perbaikan) AS butuh_perbaikan, any_value(h.kurang) AS kurang,
+    any_value(h.sangat_kurang) AS sangat_kurang,
+    CASE WHEN any_value(h.predikat_organisasi) IS NULL OR count(h.jenis) = 0 THEN NULL ELSE bool_and(h.patuh) END AS sesuai_kurva,
+    CASE WHEN any_value(h.predikat_organisasi) IS NULL THEN 'predikat organisasi tahun ini belum ada'
+    ELSE string_agg(CASE
+        WHEN h.patuh THEN NULL
+        WHEN h.jenis = 'terbesar' THEN h.label || ' bukan kelompok terbesar'
+        WHEN h.jenis = 'maks_persen' THEN h.label || ' ' || h.persen_kelompok || '% melebihi batas ' || h.nilai || '%'
+        WHEN h.jenis = 'min_persen' THEN h.label || ' ' || h.persen_kelompok || '% di bawah minimal ' || h.nilai || '%'
+        WHEN h.jenis = 'min_jumlah' THEN h.label || ' ' || h.jumlah_kelompok || ' orang, minimal ' || h.nilai::INTEGER || ' orang'
+        END, '; ' ORDER BY h.jenis, h.label) END AS alasan
+FROM hasil h JOIN opd o USING (opd_key)
+GROUP BY h.tahun, o.opd_kode, o.opd_nama
+ORDER BY h.tahun, o.opd_kode;
