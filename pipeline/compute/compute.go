@@ -50,7 +50,7 @@ type Stats struct {
 // SetParameters makes the configured thresholds visible to SQL as DuckDB
 // variables (getvariable) and stores them, with the curve rules, in the
 // tables parameter and aturan_kurva so an analyst sees what was used.
-func SetParameters(ctx context.Context, db *store.DB, k config.KPI, kurva []config.Aturan) error {
+func SetParameters(ctx context.Context, db *store.Tx, k config.KPI, kurva []config.Aturan) error {
 	params := []struct {
 		name  string
 		value float64
@@ -82,23 +82,35 @@ func SetParameters(ctx context.Context, db *store.DB, k config.KPI, kurva []conf
 		predikat_organisasi VARCHAR, jenis VARCHAR, predikat VARCHAR[], nilai DOUBLE)`); err != nil {
 		return err
 	}
-	return db.Tx(ctx, func(tx *store.Tx) error {
-		i := 0
-		_, err := tx.Append(ctx, "aturan_kurva", func() ([]driver.Value, bool, error) {
-			if i >= len(kurva) {
-				return nil, false, nil
-			}
-			a := kurva[i]
-			i++
-			return []driver.Value{a.PredikatOrganisasi, a.Jenis, a.Predikat, a.Nilai}, true, nil
-		})
-		return err
+	i := 0
+	_, err := db.Append(ctx, "aturan_kurva", func() ([]driver.Value, bool, error) {
+		if i >= len(kurva) {
+			return nil, false, nil
+		}
+		a := kurva[i]
+		i++
+		return []driver.Value{a.PredikatOrganisasi, a.Jenis, a.Predikat, a.Nilai}, true, nil
 	})
+	return err
 }
 
-// Run recomputes every KPI table and runs the data tests. A failing test
-// returns *FailedTestsError.
+// Run recomputes every KPI table and runs the data tests, all in one
+// transaction: a failing model or data test (returned as *FailedTestsError)
+// leaves the previous KPI tables in place, so nothing half-done is published.
 func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) (Stats, error) {
+	var st Stats
+	err := db.Tx(ctx, func(tx *store.Tx) error {
+		var err error
+		st, err = run(ctx, tx, cfg)
+		return err
+	})
+	if err == nil {
+		log.Info("computed KPIs", "models", st.Models, "tests", st.Tests, "query_ms", st.QueryTime.Milliseconds())
+	}
+	return st, err
+}
+
+func run(ctx context.Context, db *store.Tx, cfg config.Config) (Stats, error) {
 	var st Stats
 	if err := SetParameters(ctx, db, cfg.KPI, cfg.Kurva); err != nil {
 		return st, fmt.Errorf("setting KPI parameters: %w", err)
@@ -122,15 +134,14 @@ func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger)
 	if len(failures) > 0 {
 		return st, &FailedTestsError{Failures: failures}
 	}
-	log.Info("computed KPIs", "models", st.Models, "tests", st.Tests, "query_ms", st.QueryTime.Milliseconds())
 	return st, nil
 }
 
 // RunTests runs every data test; a test passes when it returns no rows.
-func RunTests(ctx context.Context, db *store.DB) ([]TestFailure, error) {
+func RunTests(ctx context.Context, db *store.Tx) ([]TestFailure, error) {
 	var failures []TestFailure
 	for _, q := range queries.Dir("tests") {
-		rows, err := db.SQL().QueryContext(ctx, q.SQL)
+		rows, err := db.Query(ctx, q.SQL)
 		if err != nil {
 			return nil, fmt.Errorf("running data test %s: %w", q.Name, err)
 		}

@@ -1,0 +1,46 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Export writes every table of the main schema to dir as Parquet or CSV, one
+// file per table: the analysts' export. It holds no names and no NIPs,
+// because the database holds none.
+func (db *DB) Export(ctx context.Context, dir, format string) (int, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, err
+	}
+	rows, err := db.sql.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name`)
+	if err != nil {
+		return 0, fmt.Errorf("listing tables: %w", err)
+	}
+	var tables []string
+	for rows.Next() {
+		var t string
+		if err := rows.Scan(&t); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		tables = append(tables, t)
+	}
+	rows.Close()
+	opts := "(FORMAT parquet, COMPRESSION zstd)"
+	if format == "csv" {
+		opts = "(FORMAT csv, HEADER true)"
+	}
+	for _, t := range tables {
+		target := filepath.Join(dir, t+"."+format)
+		q := fmt.Sprintf(`COPY %s TO '%s' %s`, quote(t), strings.ReplaceAll(target, "'", "''"), opts)
+		if _, err := db.sql.ExecContext(ctx, q); err != nil {
+			return 0, fmt.Errorf("exporting %s: %w", t, err)
+		}
+	}
+	return len(tables), nil
+}
+
+func quote(ident string) string { return `"` + strings.ReplaceAll(ident, `"`, `""`) + `"` }

@@ -1,0 +1,169 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+	"github.com/go-echarts/go-echarts/v2/types"
+)
+
+// chartView is one chart as a page shows it: a title that says what it
+// shows, a one-sentence summary, the chart, the same numbers as a table
+// behind a disclosure and a CSV download of exactly those numbers.
+type chartView struct {
+	ID      string
+	Title   string
+	Summary string
+	Option  string // ECharts option as JSON, read by the site's script
+	Head    []string
+	Rows    [][]string
+	CSV     string // href of the download, relative to the page
+	Note    string
+}
+
+// chartData is the machine-readable table behind a chart.
+type chartData struct {
+	Cols []string
+	Rows [][]string
+}
+
+func (c chartData) csv() []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(c.Cols)
+	w.WriteAll(c.Rows)
+	return b.Bytes()
+}
+
+// optionJSON turns a go-echarts chart into its option JSON. The chart's ID
+// is fixed by the caller, so the same data gives byte-identical pages.
+// encoding/json escapes <, > and & so agency text cannot close an element;
+// the JSON is then placed in an HTML attribute, which html/template escapes
+// again. go-echarts' own script template is not used: it writes options
+// without HTML escaping inside an inline script.
+func optionJSON(c interface {
+	Validate()
+	JSON() map[string]interface{}
+}) string {
+	c.Validate()
+	m := c.JSON()
+	b, err := json.Marshal(m)
+	if err != nil {
+		panic(fmt.Sprintf("site: chart option: %v", err))
+	}
+	return string(b)
+}
+
+func baseOpts(id string) []charts.GlobalOpts {
+	return []charts.GlobalOpts{
+		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: "320px", AssetsHost: "/"}),
+		charts.WithAnimation(false),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
+		charts.WithGridOpts(opts.Grid{Left: "48", Right: "16", Top: "40", Bottom: "32"}),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
+	}
+}
+
+func val(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func raw(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return strconv.FormatFloat(*p, 'f', -1, 64)
+}
+
+// lineChart draws percentage series over months.
+func lineChart(id string, l lang, months []string, series []string, values [][]*float64, yMax any) string {
+	line := charts.NewLine()
+	line.SetGlobalOptions(append(baseOpts(id),
+		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: yMax, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
+	)...)
+	xs := make([]string, len(months))
+	for i, m := range months {
+		xs[i] = l.MonthShort(m)
+	}
+	line.SetXAxis(xs)
+	for s, name := range series {
+		data := make([]opts.LineData, len(months))
+		for i := range months {
+			data[i] = opts.LineData{Value: val(values[s][i])}
+		}
+		line.AddSeries(name, data, charts.WithLineChartOpts(opts.LineChart{ConnectNulls: opts.Bool(false)}))
+	}
+	return optionJSON(line)
+}
+
+// stackedShares draws the predikat shares per month as stacked bars.
+// Suppressed cells are gaps.
+func stackedShares(id string, l lang, months []string, shares [5][]*float64) string {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOpts(id),
+		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
+	)...)
+	xs := make([]string, len(months))
+	for i, m := range months {
+		xs[i] = l.MonthShort(m)
+	}
+	bar.SetXAxis(xs)
+	colors := []string{"#1b7837", "#7fbf7b", "#f1a340", "#d6604d", "#8c1c13"}
+	for k := 0; k < 5; k++ {
+		data := make([]opts.BarData, len(months))
+		for i := range months {
+			data[i] = opts.BarData{Value: val(shares[k][i])}
+		}
+		bar.AddSeries(predikatLabel[l.Code][k], data,
+			charts.WithBarChartOpts(opts.BarChart{Stack: "predikat"}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: colors[k]}))
+	}
+	return optionJSON(bar)
+}
+
+// rankBars draws one value per OPD as horizontal bars, best first.
+func rankBars(id string, names []string, values []float64, unit string) string {
+	bar := charts.NewBar()
+	o := baseOpts(id)
+	o[0] = charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: strconv.Itoa(60+18*len(names)) + "px", AssetsHost: "/"})
+	o = append(o,
+		charts.WithXAxisOpts(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr("{value}" + unit)}}),
+		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 150, Overflow: "truncate"}}),
+		charts.WithGridOpts(opts.Grid{Left: "160", Right: "24", Top: "16", Bottom: "24"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)
+	bar.SetGlobalOptions(o...)
+	bar.SetXAxis(names)
+	data := make([]opts.BarData, len(values))
+	for i, v := range values {
+		data[i] = opts.BarData{Value: v}
+	}
+	bar.AddSeries(unit, data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2166ac"}))
+	return optionJSON(bar)
+}
+
+// shareBars draws one year's predikat shares of an OPD as bars.
+func shareBars(id string, l lang, shares [5]*float64) string {
+	bar := charts.NewBar()
+	bar.SetGlobalOptions(append(baseOpts(id),
+		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
+	)...)
+	labels := predikatLabel[l.Code]
+	bar.SetXAxis(labels[:])
+	data := make([]opts.BarData, 5)
+	for i := range shares {
+		data[i] = opts.BarData{Value: val(shares[i])}
+	}
+	bar.AddSeries("%", data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2166ac"}))
+	return optionJSON(bar)
+}

@@ -1,0 +1,157 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"golang.org/x/sys/unix"
+)
+
+func tableCSV(t table) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.Write(t.Cols)
+	for _, r := range t.Rows {
+		row := make([]string, len(r))
+		for i, v := range r {
+			row[i] = cellText(v)
+		}
+		w.Write(row)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+// tableJSON writes rows as an array of objects; NULL (suppressed or
+// undefined) is null.
+func tableJSON(t table) ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteString("[")
+	for i, r := range t.Rows {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n{")
+		for j, c := range t.Cols {
+			if j > 0 {
+				b.WriteString(",")
+			}
+			k, _ := json.Marshal(c)
+			b.Write(k)
+			b.WriteString(":")
+			v := r[j]
+			if f, ok := v.(float64); ok {
+				v = json.Number(cellText(f))
+			}
+			x, err := json.Marshal(v)
+			if err != nil {
+				return nil, err
+			}
+			b.Write(x)
+		}
+		b.WriteString("}")
+	}
+	b.WriteString("\n]\n")
+	return b.Bytes(), nil
+}
+
+func marshalIndent(v any) ([]byte, error) {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// publish writes files as the site at out. The new site is written to a
+// sibling folder and swapped with the live one by one rename (renameat2
+// RENAME_EXCHANGE), so a visitor sees either the old or the new site and a
+// failed build leaves the old one untouched. When the new files equal the
+// live ones nothing is rewritten and changed is false.
+func publish(out string, files map[string][]byte) (changed bool, err error) {
+	out = filepath.Clean(out)
+	if same, _ := sameTree(out, files); same {
+		return false, nil
+	}
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return false, err
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".baru-")
+	if err != nil {
+		return false, err
+	}
+	defer os.RemoveAll(tmp) // after a swap this is the old site
+	paths := make([]string, 0, len(files))
+	for p := range files {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	for _, p := range paths {
+		full := filepath.Join(tmp, filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			return false, err
+		}
+		if err := os.WriteFile(full, files[p], 0o644); err != nil {
+			return false, err
+		}
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return false, err
+	}
+	if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
+		return true, os.Rename(tmp, out)
+	}
+	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, out, unix.RENAME_EXCHANGE); err != nil {
+		// File systems without RENAME_EXCHANGE: move the old site aside,
+		// then the new one in.
+		old := tmp + ".lama"
+		if err := os.Rename(out, old); err != nil {
+			return false, fmt.Errorf("moving the old site aside: %w", err)
+		}
+		if err := os.Rename(tmp, out); err != nil {
+			os.Rename(old, out)
+			return false, err
+		}
+		return true, os.RemoveAll(old)
+	}
+	return true, nil
+}
+
+// sameTree reports whether dir holds exactly files.
+func sameTree(dir string, files map[string][]byte) (bool, error) {
+	n := 0
+	same := true
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if e.IsDir() {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		want, ok := files[filepath.ToSlash(rel)]
+		if !ok {
+			same = false
+			return filepath.SkipAll
+		}
+		got, err := os.ReadFile(p)
+		if err != nil || !bytes.Equal(got, want) {
+			same = false
+			return filepath.SkipAll
+		}
+		n++
+		return nil
+	})
+	if err != nil {
+		return false, err
+	}
+	return same && n == len(files), nil
+}

@@ -1,0 +1,137 @@
+package site_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
+	"github.com/lampungprov/kinerja/site"
+)
+
+func buildFixture(t *testing.T, edit func(string, []byte) []byte) string {
+	t.Helper()
+	db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, edit))
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := site.Build(context.Background(), db, out, site.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func read(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestSiteHasEveryPageInBothLanguages(t *testing.T) {
+	out := buildFixture(t, nil)
+	for _, p := range []string{"index.html", "opd/dc/index.html", "opd/bu/index.html", "metodologi/index.html",
+		"data/index.html", "en/index.html", "en/opd/dc/index.html", "en/metodologi/index.html", "en/data/index.html",
+		"data/kpi_opd_bulanan.csv", "data/kpi_opd_bulanan.json", "data/kpi_provinsi_bulanan.csv", "data/iku_capaian.csv",
+		"data/kurva_distribusi_tahunan.csv", "data/datapackage.json", "assets/vendor/echarts.min.js", "assets/app.js"} {
+		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
+			t.Errorf("missing %s", p)
+		}
+	}
+	if s := read(t, filepath.Join(out, "index.html")); !strings.Contains(s, `<html lang="id">`) || !strings.Contains(s, `hreflang="en"`) {
+		t.Error("overview is not Indonesian with a switch to English")
+	}
+	if s := read(t, filepath.Join(out, "en/opd/dc/index.html")); !strings.Contains(s, `<html lang="en">`) || !strings.Contains(s, `href="../../../opd/dc/"`) {
+		t.Error("English OPD page does not link to its Indonesian twin")
+	}
+}
+
+func TestPublishedCSVHasTheColumnsOfKPIMd(t *testing.T) {
+	out := buildFixture(t, nil)
+	csv := read(t, filepath.Join(out, "data/kpi_opd_bulanan.csv"))
+	header, _, _ := strings.Cut(csv, "\n")
+	want := "periode,opd_kode,opd_nama,jumlah_pegawai,jumlah_dinilai,cakupan_penilaian_persen,dinilai_tepat_waktu_persen,sangat_baik,baik,butuh_perbaikan,kurang,sangat_kurang,sangat_baik_persen,baik_persen,butuh_perbaikan_persen,kurang_persen,sangat_kurang_persen,jumlah_indikator_iku,indikator_tercapai,rata_capaian_iku_persen,rata_jp_per_pegawai,persen_memenuhi_20jp"
+	if header != want {
+		t.Errorf("header\n got %s\nwant %s", header, want)
+	}
+	// dc in January: 3 employees, 2 evaluated, 66.67% coverage; the
+	// predikat counts (1 and 1) are suppressed.
+	if !strings.Contains(csv, "\n2026-01,dc,DINAS CONTOH,3,2,66.67,50,,,0,0,0,,,0,0,0,3,2,96.01,4,0\n") {
+		t.Errorf("dc 2026-01 row not as computed by hand:\n%s", csv)
+	}
+}
+
+func TestNumbersOnPagesUseTheLanguagesFormat(t *testing.T) {
+	out := buildFixture(t, nil)
+	id := read(t, filepath.Join(out, "opd/dc/index.html"))
+	en := read(t, filepath.Join(out, "en/opd/dc/index.html"))
+	if !strings.Contains(id, "66,7%") || !strings.Contains(id, "Januari 2026") {
+		t.Error("Indonesian page lacks 66,7% or Januari 2026")
+	}
+	if !strings.Contains(en, "66.7%") || !strings.Contains(en, "January 2026") {
+		t.Error("English page lacks 66.7% or January 2026")
+	}
+}
+
+func TestRebuildWithSameDataRewritesNothing(t *testing.T) {
+	db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, nil))
+	out := filepath.Join(t.TempDir(), "public")
+	ctx := context.Background()
+	first, err := site.Build(ctx, db, out, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := read(t, filepath.Join(out, "index.html"))
+	info, _ := os.Stat(filepath.Join(out, "index.html"))
+	second, err := site.Build(ctx, db, out, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	after, _ := os.Stat(filepath.Join(out, "index.html"))
+	if !first.Changed || second.Changed || !info.ModTime().Equal(after.ModTime()) || before != read(t, filepath.Join(out, "index.html")) {
+		t.Errorf("first changed=%v, second changed=%v; the second build must rewrite nothing", first.Changed, second.Changed)
+	}
+}
+
+func TestAgencyTextIsEscapedEverywhere(t *testing.T) {
+	evil := []string{`<img src=x onerror=alert(1)>`, `</script><script>alert(1)</script>`}
+	out := buildFixture(t, func(name string, b []byte) []byte {
+		b = bytes.ReplaceAll(b, []byte("DINAS CONTOH"), []byte(evil[0]))
+		return bytes.ReplaceAll(b, []byte("Angka kejadian"), []byte(evil[1]))
+	})
+	err := filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		s := read(t, p)
+		for _, v := range evil {
+			if strings.Contains(s, v) || strings.Contains(s, "<img src=x") || strings.Contains(s, "<script>alert") {
+				t.Errorf("%s contains unescaped agency text", p)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSiteNeverShowsANIP(t *testing.T) {
+	out := buildFixture(t, nil)
+	nips := []string{"198501012010011001", "198602022011012002", "19860202 201101 2 002", "Ayu Lestari", "Citra Anggraini", "Pegawai 1;"}
+	filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || strings.Contains(p, "vendor") {
+			return err
+		}
+		s := read(t, p)
+		for _, n := range nips {
+			if strings.Contains(s, n) {
+				t.Errorf("%s shows %q", p, n)
+			}
+		}
+		return nil
+	})
+}
