@@ -305,32 +305,31 @@ func validate(ctx context.Context, tx *store.Tx, path string, data []byte, opt O
 		return fr, err
 	}
 	st := &stager{tx: tx, file: name, fr: &fr}
+	var blocks []block
 	var err error
 	switch fr.Format {
 	case "csv":
-		var blocks []block
 		blocks, _, err = readCSV(data)
-		if err == nil {
-			err = st.load(ctx, blocks)
-		}
 	case "xlsx":
-		var blocks []block
 		var closeFn func()
 		blocks, closeFn, err = readXLSX(data)
-		if err == nil {
-			err = st.load(ctx, blocks)
-			closeFn()
+		if closeFn != nil {
+			defer closeFn()
 		}
 	case "json":
-		var blocks []block
 		blocks, err = readJSON(data)
-		if err == nil {
-			err = st.load(ctx, blocks)
-		}
 	case "parquet":
-		err = st.loadParquet(ctx, path)
 	default:
 		return fileProblem("jenis berkas tidak dikenal: kirim CSV, XLSX, JSON atau Parquet")
+	}
+	if err != nil {
+		// The file cannot be opened as its format: a problem of the data.
+		return fileProblem(err.Error())
+	}
+	if fr.Format == "parquet" {
+		err = st.loadParquet(ctx, path)
+	} else {
+		err = st.load(ctx, blocks)
 	}
 	var dataErr dataError
 	if errors.As(err, &dataErr) {

@@ -1,0 +1,77 @@
+# kinerja: the two commands of the README are `make run` and `make test`.
+# Both work on a fresh Debian machine with Go, gcc, Node.js and npm: they
+# fetch Go modules and npm packages themselves. `make test` installs
+# Debian's chromium for the browser tests when it is missing and we are root.
+
+SHELL       := /bin/bash
+GO          ?= go
+BIN         := bin/kinerja
+ECHARTS     := site/assets/vendor/echarts.min.js
+NPM_STAMP   := node_modules/.installed
+GO_SOURCES  := $(shell find cmd pipeline queries reports site -name '*.go' -o -name '*.sql' -o -name '*.html' -o -name '*.css' -o -name 'app.js' 2>/dev/null) go.mod go.sum
+CHROMIUM    ?= /usr/bin/chromium
+E2E_DIR     := data/e2e
+GOLANGCI    := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
+
+export CGO_ENABLED := 1
+
+.PHONY: build run test test-go test-e2e bench lint clean chromium
+
+build: $(BIN)
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+# The custom ECharts build (only the chart types and components the site
+# uses) is embedded into the binary; it is built, never committed.
+$(ECHARTS): $(NPM_STAMP) site/bundle/echarts-entry.js
+	npm run --silent build:echarts
+	@touch $@
+
+$(BIN): $(ECHARTS) $(GO_SOURCES)
+	$(GO) build -o $(BIN) ./cmd/kinerja
+
+# Demo data when the inbox is empty, then the whole pipeline.
+run: $(BIN)
+	@mkdir -p data/inbox
+	@if [ -z "$$(find data/inbox -maxdepth 1 -type f ! -name '.*' -print -quit)" ] && [ ! -e data/kinerja.duckdb ]; then \
+		echo "inbox is empty: writing the demo province"; \
+		$(BIN) demo --inbox data/inbox; \
+	fi
+	@$(BIN) run; code=$$?; \
+	if [ $$code -ne 0 ] && [ $$code -ne 3 ]; then exit $$code; fi; \
+	echo; echo "The public site is in $$(pwd)/public (open public/index.html)."; \
+	echo "To view it as a visitor would: $(BIN) serve   then open http://127.0.0.1:8080/"
+
+test: test-go test-e2e
+
+test-go: $(ECHARTS)
+	$(GO) vet ./...
+	$(GO) test -count=1 ./...
+
+chromium:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || exit 1; \
+		else echo "the browser tests need Debian's chromium: sudo apt-get install chromium"; exit 1; fi; \
+	fi
+
+# Browser tests: a small demo province built and served by the real binary,
+# driven in headless Chromium.
+test-e2e: $(BIN) chromium
+	rm -rf $(E2E_DIR)
+	$(BIN) demo --inbox $(E2E_DIR)/inbox --pegawai 1500 --months 14 --end 2026-10 >/dev/null
+	$(BIN) run --inbox $(E2E_DIR)/inbox --db $(E2E_DIR)/kinerja.duckdb --out $(E2E_DIR)/public >/dev/null 2>$(E2E_DIR)/run.log || [ $$? -eq 3 ]
+	KINERJA_SITE_DIR=$(E2E_DIR)/public CHROMIUM=$(CHROMIUM) npm run --silent test:e2e
+
+bench: $(ECHARTS)
+	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+
+lint: $(ECHARTS)
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l cmd pipeline queries reports site)" || (gofmt -l cmd pipeline queries reports site; exit 1)
+	$(GO) run $(GOLANGCI) run ./...
+
+clean:
+	rm -rf bin public data/e2e node_modules $(ECHARTS) test-artifacts
