@@ -1,18 +1,19 @@
+// Command kinerja is the analytics and transparency pipeline for the
+// performance management of the civil servants of Pemerintah Provinsi
+// Lampung: it ingests agency exports into DuckDB, computes the KPIs in SQL
+// and writes the public static site. See `kinerja --help`.
 package main
 
 import (
-	"database/sql"
-	"fmt"
-
-	_ "github.com/duckdb/duckdb-go/v2"
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
-	db, err := sql.Open("duckdb", "")
-	if err != nil {
-		panic(err)
-	}
-	var v string
-	db.QueryRow("select version()").Scan(&v)
-	fmt.Println(v)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }

@@ -1,0 +1,462 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/lampungprov/kinerja/pipeline/compute"
+	"github.com/lampungprov/kinerja/pipeline/config"
+	"github.com/lampungprov/kinerja/pipeline/demo"
+	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/store"
+	"github.com/lampungprov/kinerja/reports"
+	"github.com/lampungprov/kinerja/site"
+)
+
+func init() {
+	var seed int64
+	var months, pegawai int
+	var end string
+	register(command{
+		name:    "demo",
+		summary: "write realistic exports of all five datasets for Pemerintah Provinsi Lampung into the inbox\n(same seed and --end, same bytes)",
+		flags: func(fs *flag.FlagSet, c *config.Config) {
+			inboxFlag(fs, c)
+			fs.Int64Var(&seed, "seed", 1, "random `seed`")
+			fs.IntVar(&months, "months", 24, "number of `months` covered")
+			fs.StringVar(&end, "end", "", "last month covered, `YYYY-MM` (default: the last complete month)")
+			fs.IntVar(&pegawai, "pegawai", 20000, "approximate `number` of employees")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			if fs.NArg() > 0 {
+				return exitUsage, usageError{"demo takes no arguments"}
+			}
+			endMonth := e.now().In(e.cfg.Location()).AddDate(0, -1, 0)
+			if end != "" {
+				t, err := time.Parse("2006-01", end)
+				if err != nil {
+					return exitUsage, usageError{fmt.Sprintf("--end %q: want YYYY-MM", end)}
+				}
+				endMonth = t
+			}
+			if months < 1 || pegawai < 50 {
+				return exitUsage, usageError{"--months must be at least 1 and --pegawai at least 50"}
+			}
+			sum, err := demo.Write(ctx, demo.Options{Dir: e.cfg.Inbox, Seed: seed, Months: months, End: endMonth, Pegawai: pegawai})
+			if err != nil {
+				return exitFailed, err
+			}
+			fmt.Fprintf(e.stdout, "wrote %d files for %d OPDs and %d employees into %s\n", len(sum.Files), sum.OPD, sum.Pegawai, e.cfg.Inbox)
+			return exitOK, nil
+		},
+	})
+
+	register(command{
+		name:    "check",
+		usage:   "FILE...",
+		summary: "validate files exactly as ingest would, without loading them; prints every problem\n(exit 3 when any file would be rejected)",
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			if fs.NArg() == 0 {
+				return exitUsage, usageError{"name at least one file"}
+			}
+			db, err := store.Open(ctx, "")
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			// A throwaway key: check stores nothing, so the hash is never kept.
+			res, err := ingest.Check(ctx, db, fs.Args(), ingest.Options{NIPKey: []byte("kinerja-check-does-not-store"), Log: e.log})
+			if err != nil {
+				return exitFailed, err
+			}
+			for _, f := range res.Files {
+				if f.Status == ingest.StatusRejected {
+					fmt.Fprintf(e.stdout, "%s: DITOLAK (%s), %d masalah\n", f.Name, orUnknown(f.Dataset), len(f.Problems))
+					for _, p := range f.Problems {
+						fmt.Fprintf(e.stdout, "  %s\n", p)
+					}
+				} else {
+					fmt.Fprintf(e.stdout, "%s: OK (%s), %d baris\n", f.Name, f.Dataset, f.RowsRead)
+				}
+			}
+			if res.Rejected() > 0 {
+				return exitRejected, nil
+			}
+			return exitOK, nil
+		},
+	})
+
+	register(command{
+		name:    "ingest",
+		summary: "load every new file of the inbox into the database; accepted files go to _diterima/,\nrejected ones to _ditolak/ with a .galat.txt report",
+		flags:   flagsOf(inboxFlag, dbFlag),
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			if fs.NArg() > 0 {
+				return exitUsage, usageError{"ingest takes no arguments"}
+			}
+			db, err := store.Open(ctx, e.cfg.DB)
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			res, err := ingestInbox(ctx, e, db)
+			if err != nil {
+				return exitFailed, err
+			}
+			if res.Rejected() > 0 {
+				return exitRejected, nil
+			}
+			return exitOK, nil
+		},
+	})
+
+	register(command{
+		name:    "compute",
+		summary: "(re)compute the KPI tables and run the data tests",
+		flags:   dbFlag,
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			db, err := store.Open(ctx, e.cfg.DB)
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			st, err := compute.Run(ctx, db, e.cfg, e.log)
+			if err != nil {
+				return exitFailed, err
+			}
+			fmt.Fprintf(e.stdout, "computed %d KPI models, %d data tests passed (%d ms of queries)\n", st.Models, st.Tests, st.QueryTime.Milliseconds())
+			return exitOK, nil
+		},
+	})
+
+	register(command{
+		name:    "build",
+		summary: "write the public static site from the computed KPIs",
+		flags:   flagsOf(dbFlag, outFlag),
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			st, err := site.Build(ctx, db, e.cfg.Out, site.Options{Log: e.log})
+			if err != nil {
+				return exitFailed, err
+			}
+			printBuilt(e, st)
+			return exitOK, nil
+		},
+	})
+
+	register(command{
+		name:    "run",
+		summary: "ingest, compute and build: the whole pipeline",
+		flags:   flagsOf(inboxFlag, dbFlag, outFlag),
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			db, err := store.Open(ctx, e.cfg.DB)
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			res, err := ingestInbox(ctx, e, db)
+			if err != nil {
+				return exitFailed, err
+			}
+			st, err := compute.Run(ctx, db, e.cfg, e.log)
+			if err != nil {
+				return exitFailed, err
+			}
+			fmt.Fprintf(e.stdout, "computed %d KPI models, %d data tests passed\n", st.Models, st.Tests)
+			bs, err := site.Build(ctx, db, e.cfg.Out, site.Options{Log: e.log})
+			if err != nil {
+				return exitFailed, err
+			}
+			printBuilt(e, bs)
+			if month, err := reports.LatestMonth(ctx, db); err != nil {
+				return exitFailed, err
+			} else if month != "" {
+				path := filepath.Join(e.cfg.Reports, "laporan-"+month+".html")
+				if err := reports.Write(ctx, db, month, path); err != nil {
+					return exitFailed, err
+				}
+				fmt.Fprintf(e.stdout, "leadership report of %s: %s\n", month, path)
+			}
+			if res.Rejected() > 0 {
+				return exitRejected, nil
+			}
+			return exitOK, nil
+		},
+	})
+
+	var reportMonth, reportOut string
+	register(command{
+		name:    "report",
+		summary: "write the leadership report of a month (internal: not suppressed, no names, no NIPs)",
+		flags: func(fs *flag.FlagSet, c *config.Config) {
+			dbFlag(fs, c)
+			fs.StringVar(&reportMonth, "month", "", "`YYYY-MM` of the report (default: the latest month with data)")
+			fs.StringVar(&reportOut, "out", "", "output `file` (default: <reports>/laporan-YYYY-MM.html)")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			if reportMonth != "" {
+				if _, err := time.Parse("2006-01", reportMonth); err != nil {
+					return exitUsage, usageError{fmt.Sprintf("--month %q: want YYYY-MM", reportMonth)}
+				}
+			}
+			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			month := reportMonth
+			if month == "" {
+				if month, err = reports.LatestMonth(ctx, db); err != nil || month == "" {
+					return exitFailed, fmt.Errorf("no month with data: run `kinerja run` first")
+				}
+			}
+			path := reportOut
+			if path == "" {
+				path = filepath.Join(e.cfg.Reports, "laporan-"+month+".html")
+			}
+			if err := reports.Write(ctx, db, month, path); err != nil {
+				return exitFailed, err
+			}
+			fmt.Fprintf(e.stdout, "leadership report of %s: %s\n", month, path)
+			return exitOK, nil
+		},
+	})
+
+	var addr string
+	register(command{
+		name:    "serve",
+		summary: "serve the built site for preview (gzip-compressed, like a production web server)",
+		flags: func(fs *flag.FlagSet, c *config.Config) {
+			outFlag(fs, c)
+			fs.StringVar(&addr, "addr", "127.0.0.1:8080", "`address` to listen on")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			if _, err := os.Stat(filepath.Join(e.cfg.Out, "index.html")); err != nil {
+				return exitFailed, fmt.Errorf("no site in %s: run `kinerja run` or `kinerja build` first", e.cfg.Out)
+			}
+			ln, err := net.Listen("tcp", addr)
+			if err != nil {
+				return exitFailed, err
+			}
+			srv := &http.Server{Handler: site.Handler(e.cfg.Out), ReadHeaderTimeout: 10 * time.Second}
+			fmt.Fprintf(e.stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", e.cfg.Out, ln.Addr())
+			go func() {
+				<-ctx.Done()
+				shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+				defer cancel()
+				srv.Shutdown(shutdown)
+			}()
+			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				return exitFailed, err
+			}
+			return exitOK, nil
+		},
+	})
+
+	var format string
+	register(command{
+		name:    "sql",
+		usage:   "QUERY",
+		summary: "run a read-only SQL query on the database (tables: penilaian, skp, iku, pelatihan, opd_ref,\nberkas, temuan, kpi_opd_bulanan, ...)",
+		flags: func(fs *flag.FlagSet, c *config.Config) {
+			dbFlag(fs, c)
+			fs.StringVar(&format, "format", "table", "output `format`: table, csv or json")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			if fs.NArg() != 1 {
+				return exitUsage, usageError{"give exactly one QUERY (quote it)"}
+			}
+			if format != "table" && format != "csv" && format != "json" {
+				return exitUsage, usageError{fmt.Sprintf("--format %q: use table, csv or json", format)}
+			}
+			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			return exitOK, printQuery(ctx, e, db, fs.Arg(0), format)
+		},
+	})
+
+	var exportFormat, exportOut string
+	register(command{
+		name:    "export",
+		summary: "analyst exports of every table (not suppressed; no names, no NIPs) as Parquet or CSV",
+		flags: func(fs *flag.FlagSet, c *config.Config) {
+			dbFlag(fs, c)
+			fs.StringVar(&exportFormat, "format", "parquet", "`format`: parquet or csv")
+			fs.StringVar(&exportOut, "out", "", "output `folder` (required)")
+		},
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			if exportOut == "" {
+				return exitUsage, usageError{"--out is required"}
+			}
+			if exportFormat != "parquet" && exportFormat != "csv" {
+				return exitUsage, usageError{fmt.Sprintf("--format %q: use parquet or csv", exportFormat)}
+			}
+			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			n, err := db.Export(ctx, exportOut, exportFormat)
+			if err != nil {
+				return exitFailed, err
+			}
+			fmt.Fprintf(e.stdout, "exported %d tables to %s\n", n, exportOut)
+			return exitOK, nil
+		},
+	})
+
+	register(command{
+		name:    "status",
+		summary: "files loaded and rejected, and each OPD's latest month received",
+		flags:   flagsOf(dbFlag, inboxFlag),
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+			pending, _ := ingest.Pending(e.cfg.Inbox)
+			fmt.Fprintf(e.stdout, "files waiting in %s: %d\n", e.cfg.Inbox, len(pending))
+			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			if err != nil {
+				return exitFailed, err
+			}
+			defer db.Close()
+			fmt.Fprintln(e.stdout, "\nfiles by status:")
+			if err := printQuery(ctx, e, db, `SELECT status, dataset, count(*) AS berkas, sum(baris_dimuat) AS baris
+				FROM berkas GROUP BY ALL ORDER BY status, dataset`, "table"); err != nil {
+				return exitFailed, err
+			}
+			fmt.Fprintln(e.stdout, "\nlatest month of evaluations per OPD:")
+			err = printQuery(ctx, e, db, `SELECT opd_nama AS opd, max(printf('%04d-%02d', tahun, bulan)) FILTER (WHERE NOT tahunan) AS bulan_terakhir
+				FROM penilaian GROUP BY opd_nama ORDER BY bulan_terakhir, opd_nama`, "table")
+			if err != nil {
+				return exitFailed, err
+			}
+			return exitOK, nil
+		},
+	})
+}
+
+func orUnknown(s string) string {
+	if s == "" {
+		return "dataset tidak dikenali"
+	}
+	return s
+}
+
+func ingestInbox(ctx context.Context, e *env, db *store.DB) (ingest.Result, error) {
+	if err := os.MkdirAll(e.cfg.Inbox, 0o755); err != nil {
+		return ingest.Result{}, err
+	}
+	key, err := e.cfg.NIPKey()
+	if err != nil {
+		return ingest.Result{}, err
+	}
+	res, err := ingest.Inbox(ctx, db, e.cfg.Inbox, ingest.Options{NIPKey: key, Log: e.log, Now: e.now})
+	if err != nil {
+		return res, err
+	}
+	fmt.Fprintf(e.stdout, "ingested %d files: %d accepted (%d rows), %d already loaded, %d rejected\n",
+		len(res.Files), res.Count(ingest.StatusAccepted), res.RowsLoaded(), res.Count(ingest.StatusDuplicate), res.Rejected())
+	for _, f := range res.Files {
+		if f.Status == ingest.StatusRejected {
+			fmt.Fprintf(e.stdout, "  rejected %s: %d problem(s), see %s.galat.txt\n", f.Name, len(f.Problems), f.MovedTo)
+		}
+	}
+	return res, nil
+}
+
+func printBuilt(e *env, st site.Stats) {
+	abs, _ := filepath.Abs(e.cfg.Out)
+	if st.Changed {
+		fmt.Fprintf(e.stdout, "site written: %d pages, %d files in %s\n", st.Pages, st.Files, abs)
+	} else {
+		fmt.Fprintf(e.stdout, "site unchanged (same data): %s\n", abs)
+	}
+}
+
+func printQuery(ctx context.Context, e *env, db *store.DB, query, format string) error {
+	rows, err := db.SQL().QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var out [][]any
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		out = append(out, vals)
+	}
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	text := func(v any) string {
+		switch x := v.(type) {
+		case nil:
+			return ""
+		case time.Time:
+			if x.Hour() == 0 && x.Minute() == 0 && x.Second() == 0 {
+				return x.Format("2006-01-02")
+			}
+			return x.Format("2006-01-02 15:04:05")
+		}
+		return fmt.Sprint(v)
+	}
+	switch format {
+	case "csv":
+		w := csv.NewWriter(e.stdout)
+		w.Write(cols)
+		for _, r := range out {
+			row := make([]string, len(r))
+			for i, v := range r {
+				row[i] = text(v)
+			}
+			w.Write(row)
+		}
+		w.Flush()
+		return w.Error()
+	case "json":
+		var objs []map[string]any
+		for _, r := range out {
+			m := map[string]any{}
+			for i, c := range cols {
+				m[c] = r[i]
+			}
+			objs = append(objs, m)
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(objs)
+	}
+	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(cols, "\t"))
+	for _, r := range out {
+		row := make([]string, len(r))
+		for i, v := range r {
+			row[i] = text(v)
+		}
+		fmt.Fprintln(tw, strings.Join(row, "\t"))
+	}
+	return tw.Flush()
+}
