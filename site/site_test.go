@@ -135,3 +135,28 @@ func TestSiteNeverShowsANIP(t *testing.T) {
 		return nil
 	})
 }
+
+func TestPublishedKPIFileMatchesTheHandComputedOneCellByCell(t *testing.T) {
+	out := buildFixture(t, nil)
+	got := strings.Split(strings.TrimSpace(read(t, filepath.Join(out, "data/kpi_opd_bulanan.csv"))), "\n")
+	want := strings.Split(strings.TrimSpace(read(t, filepath.Join(pipelinetest.FixtureDir()+".expected", "kpi_opd_bulanan.csv"))), "\n")
+	if len(got) != len(want) {
+		t.Fatalf("%d lines, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	header := strings.Split(want[0], ",")
+	for i := range want {
+		g, w := strings.Split(got[i], ","), strings.Split(want[i], ",")
+		for j := range w {
+			if j >= len(g) || g[j] != w[j] {
+				t.Errorf("line %d, column %s: got %q, want %q", i+1, header[j], at(g, j), w[j])
+			}
+		}
+	}
+}
+
+func at(s []string, i int) string {
+	if i < len(s) {
+		return s[i]
+	}
+	return "(missing)"
+}

@@ -126,3 +126,23 @@ func TestPublishedCountsSuppressSmallCells(t *testing.T) {
 		t.Errorf("published dc 2026-01: dinilai %d, sangat_baik %v, baik %v; want 2 with both counts suppressed", dinilai, sb, b)
 	}
 }
+
+func TestTrendsCompareWithThePreviousMonthAndRankAgencies(t *testing.T) {
+	db := loadFixture(t)
+	var nilai, lalu, selisih float64
+	var peringkat int
+	err := db.SQL().QueryRow(`SELECT nilai, nilai_bulan_lalu, selisih_bulan_lalu, peringkat FROM tren
+		WHERE periode = '2026-02' AND opd_kode = 'dc' AND indikator = 'cakupan_penilaian_persen'`).Scan(&nilai, &lalu, &selisih, &peringkat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// dc: 66.67% in January, 100% in February, ahead of bu's 50%.
+	if nilai != 100 || lalu != 66.67 || selisih != 33.33 || peringkat != 1 {
+		t.Errorf("got %v %v %v rank %d; want 100 66.67 33.33 rank 1", nilai, lalu, selisih, peringkat)
+	}
+	var flags int
+	db.SQL().QueryRow(`SELECT count(*) FROM perhatian WHERE periode = '2026-02' AND opd_kode = 'bu' AND jenis = 'cakupan_rendah'`).Scan(&flags)
+	if flags != 1 {
+		t.Errorf("bu at 50%% coverage must be flagged, got %d flags", flags)
+	}
+}
