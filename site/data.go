@@ -170,13 +170,16 @@ type opdPage struct {
 // siteData is what the whole site is built from: published (suppressed)
 // tables only, so nothing unpublishable can reach a page.
 type siteData struct {
-	Province       []month
-	OPD            []opdPage
-	Files          map[string]table // published files by name
-	Latest         string           // latest month of the data, YYYY-MM
-	Models         []queries.Query  // KPI definitions for the methodology page
-	Freshness      table            // per OPD: last month with evaluations
-	Attention      []attention
+	Province  []month
+	OPD       []opdPage
+	Files     map[string]table // published files by name
+	Latest    string           // latest month of the data, YYYY-MM
+	Models    []queries.Query  // KPI definitions for the methodology page
+	Freshness table            // per OPD: last month with evaluations
+	Attention []attention
+	KPIs      []kpiInfo
+	// AnalystFiles are the published files of analysts' KPIs.
+	AnalystFiles []string
 }
 
 var publishedFiles = []string{"kpi_opd_bulanan", "kpi_provinsi_bulanan", "iku_capaian", "kurva_distribusi_tahunan"}
@@ -211,6 +214,19 @@ func load(ctx context.Context, db *store.DB) (*siteData, error) {
 	d.Freshness = fresh
 	if d.Attention, err = loadAttention(ctx, db); err != nil {
 		return nil, err
+	}
+	if d.KPIs, err = loadKPIs(ctx, db); err != nil {
+		return nil, err
+	}
+	for _, k := range d.KPIs {
+		if k.Analyst {
+			t, err := loadTable(ctx, db, fmt.Sprintf(`SELECT * FROM "analis_%s" ORDER BY ALL`, k.Name))
+			if err != nil {
+				return nil, err
+			}
+			d.Files["analis_"+k.Name] = t
+			d.AnalystFiles = append(d.AnalystFiles, "analis_"+k.Name)
+		}
 	}
 	last := map[string]string{}
 	for _, r := range fresh.Rows {

@@ -113,7 +113,7 @@ func render(d *siteData) (map[string][]byte, error) {
 	if _, ok := files["assets/vendor/echarts.min.js"]; !ok {
 		return nil, fmt.Errorf("assets/vendor/echarts.min.js is not embedded: build it with `make` (npm ci && npm run build:echarts)")
 	}
-	tIndex, tOPD, tMethod, tData := parse("index"), parse("opd"), parse("method"), parse("data")
+	tIndex, tOPD, tMethod, tData, tKPI := parse("index"), parse("opd"), parse("method"), parse("data"), parse("kpi")
 	for _, l := range []lang{langID, langEN} {
 		emit := func(t *template.Template, rel, title string, body any) error {
 			// rel is the page's folder inside its language ("" for the
@@ -147,6 +147,11 @@ func render(d *siteData) (map[string][]byte, error) {
 		for _, o := range d.OPD {
 			body := opdBody(d, o, l, files)
 			if err := emit(tOPD, "opd/"+o.Kode+"/", o.Nama, body); err != nil {
+				return nil, err
+			}
+		}
+		for _, k := range d.KPIs {
+			if err := emit(tKPI, "kpi/"+k.Name+"/", k.title(l), kpiBody(d, k, l, files)); err != nil {
 				return nil, err
 			}
 		}
@@ -337,7 +342,10 @@ type opdRow struct {
 
 type attentionItem struct{ Href, Nama, Reason string }
 
+type kpiLink struct{ Href, Title string }
+
 type overviewBody struct {
+	KPIs      []kpiLink
 	Latest    string
 	Tiles     []tile
 	Charts    []chartView
@@ -351,6 +359,9 @@ func overview(d *siteData, l lang, files map[string][]byte) overviewBody {
 		return b
 	}
 	b.Tiles = tiles(l, d.Province, d.Latest)
+	for _, k := range d.KPIs {
+		b.KPIs = append(b.KPIs, kpiLink{Href: "kpi/" + k.Name + "/", Title: k.title(l)})
+	}
 	b.Charts = trendCharts(l, d.Province, l.Prefix, "provinsi-", files)
 	for _, o := range d.OPD {
 		m := find(o.Months, d.Latest)
@@ -541,7 +552,7 @@ func curveChart(l lang, o opdPage, dir string, files map[string][]byte) (chartVi
 // datapackage.json describing them.
 func writeDataFiles(d *siteData, files map[string][]byte) error {
 	var resources []map[string]any
-	for _, name := range publishedFiles {
+	for _, name := range d.fileNames() {
 		t := d.Files[name]
 		files["data/"+name+".csv"] = tableCSV(t)
 		j, err := tableJSON(t)
@@ -556,7 +567,7 @@ func writeDataFiles(d *siteData, files map[string][]byte) error {
 		}
 		resources = append(resources, map[string]any{
 			"name": strings.ReplaceAll(name, "_", "-"), "path": name + ".csv", "format": "csv", "mediatype": "text/csv",
-			"encoding": "utf-8", "title": fileTitles[name][1], "title_id": fileTitles[name][0],
+			"encoding": "utf-8", "title": d.fileTitle(name)[1], "title_id": d.fileTitle(name)[0],
 			"schema": map[string]any{"fields": fields, "missingValues": []string{""}},
 		})
 	}
@@ -630,13 +641,14 @@ type fileView struct {
 
 func dataBody(d *siteData, l lang) []fileView {
 	var out []fileView
-	for _, name := range publishedFiles {
+	for _, name := range d.fileNames() {
 		t := d.Files[name]
 		fv := fileView{Name: name, Rows: len(t.Rows)}
+		titles := d.fileTitle(name)
 		if l.Code == "id" {
-			fv.Title = fileTitles[name][0]
+			fv.Title = titles[0]
 		} else {
-			fv.Title = fileTitles[name][1]
+			fv.Title = titles[1]
 		}
 		for _, c := range t.Cols {
 			desc := fieldDocs[c].ID
@@ -648,4 +660,22 @@ func dataBody(d *siteData, l lang) []fileView {
 		out = append(out, fv)
 	}
 	return out
+}
+
+// fileNames lists every published data file: the four of kpi.md, then one
+// per analyst KPI.
+func (d *siteData) fileNames() []string {
+	return append(append([]string{}, publishedFiles...), d.AnalystFiles...)
+}
+
+func (d *siteData) fileTitle(name string) [2]string {
+	if t, ok := fileTitles[name]; ok {
+		return t
+	}
+	for _, k := range d.KPIs {
+		if "analis_"+k.Name == name {
+			return [2]string{k.Judul + " (KPI analis)", k.Title + " (analyst KPI)"}
+		}
+	}
+	return [2]string{name, name}
 }

@@ -160,3 +160,27 @@ func at(s []string, i int) string {
 	}
 	return "(missing)"
 }
+
+func TestAnalystKPIGetsAPageAndADownload(t *testing.T) {
+	t.Chdir(t.TempDir())
+	os.Mkdir("kpi-analis", 0o755)
+	os.WriteFile(filepath.Join("kpi-analis", "rasio_dinilai.sql"), []byte(`-- judul: Rasio dinilai
+-- title: Evaluated ratio
+-- definisi: Jumlah dinilai dibagi jumlah pegawai.
+-- definition: Evaluated over headcount.
+-- unit: rasio
+-- higher_is_better: true
+SELECT periode, opd_kode, jumlah_dinilai / nullif(jumlah_pegawai, 0) AS nilai FROM kpi_opd_bulanan`), 0o644)
+	out := buildFixture(t, nil)
+	page := read(t, filepath.Join(out, "kpi/rasio_dinilai/index.html"))
+	if !strings.Contains(page, "Rasio dinilai") || !strings.Contains(page, "peringkat.csv") {
+		t.Error("analyst KPI page lacks its title or download")
+	}
+	csv := read(t, filepath.Join(out, "data/analis_rasio_dinilai.csv"))
+	if !strings.Contains(csv, "2026-02,bu,0.5") {
+		t.Errorf("analyst file:\n%s", csv)
+	}
+	if !strings.Contains(read(t, filepath.Join(out, "data/datapackage.json")), "analis_rasio_dinilai.csv") {
+		t.Error("datapackage.json does not describe the analyst file")
+	}
+}

@@ -125,6 +125,14 @@ func run(ctx context.Context, db *store.Tx, cfg config.Config) (Stats, error) {
 		}
 		st.Models++
 	}
+	kpis, err := LoadAnalystKPIs(cfg.KPI.CustomQueriesDir)
+	if err != nil {
+		return st, err
+	}
+	if err := runAnalystKPIs(ctx, db, kpis); err != nil {
+		return st, err
+	}
+	st.Models += len(kpis)
 	st.QueryTime = time.Since(start)
 	failures, err := RunTests(ctx, db)
 	st.Tests = len(queries.Dir("tests"))

@@ -88,6 +88,7 @@ func Default() Config {
 			CoverageAlert:    90,
 			CapaianAlert:     80,
 			FallingMonths:    3,
+			CustomQueriesDir: "kpi-analis",
 		},
 		Kurva: DefaultKurva(),
 		Schedule: Schedule{

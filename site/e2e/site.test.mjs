@@ -1,0 +1,178 @@
+// Browser tests of the public site. See README.md in this folder.
+//
+// The pages are discovered by following links from / and /en/; a few pages of
+// each kind are then loaded in Chromium once, recording everything below, and
+// each test checks one property over all of them, listing every failure.
+
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import {
+  LANGS,
+  discover,
+  formatViolations,
+  injectionInSource,
+  launchBrowser,
+  openPage,
+  repoRoot,
+  sample,
+  screenshot,
+  startSite,
+  visit,
+} from './harness.mjs';
+
+/** Fails with one line per problem (repeats counted) when there is any. */
+function none(problems, what) {
+  if (problems.length === 0) return;
+  const counts = new Map();
+  for (const p of problems) counts.set(p, (counts.get(p) ?? 0) + 1);
+  const lines = [...counts].map(([p, n]) => (n > 1 ? `${p} (${n} times)` : p));
+  assert.fail(`${counts.size} ${what}:\n${lines.join('\n')}`);
+}
+
+const rel = (base, url) => {
+  const u = new URL(url);
+  return u.origin === base.origin ? u.pathname + u.search : u.href;
+};
+
+describe('public site', () => {
+  let site;
+  let browser;
+  let found;
+  const visited = [];
+  const shots = [];
+
+  before(async () => {
+    site = await startSite();
+    browser = await launchBrowser();
+    found = await discover(site.base);
+    const pages = sample(found.pages);
+    for (const p of pages) visited.push(await visit(browser.context, site.base, p.url));
+    for (const [url, name] of [[site.base.href, 'overview'], [new URL('en/', site.base).href, 'overview-en']]) {
+      for (const [w, h] of [[360, 740], [1280, 900]]) {
+        shots.push({ url, width: w, ...(await screenshot(browser.context, site.base, url, w, h, name)) });
+      }
+    }
+    const kinds = new Map();
+    for (const p of found.pages) kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
+    console.log(`${site.base}: ${found.pages.length} pages, ${found.files.length} other files; visited ${pages.length}:`);
+    for (const v of visited) console.log(`  ${rel(site.base, v.url)}`);
+    console.log(`kinds: ${[...kinds].map(([k, n]) => `${k} (${n})`).join(', ')}`);
+  }, { timeout: 15 * 60_000 });
+
+  after(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+
+  // All records of one kind: from the visits and the screenshot loads.
+  const logs = (key) => [...visited, ...shots].flatMap((v) => v.log[key]);
+
+  it('finds the overview in both languages and loads every visited page', () => {
+    const urls = new Set(found.pages.map((p) => p.url));
+    const problems = [];
+    for (const u of [site.base.href, new URL('en/', site.base).href]) {
+      if (!urls.has(u)) problems.push(`${rel(site.base, u)} is not an HTML page`);
+    }
+    for (const v of visited) {
+      if (v.error) problems.push(`${rel(site.base, v.url)}: ${v.error}`);
+      else if (v.status !== 200) problems.push(`${rel(site.base, v.url)}: status ${v.status}`);
+    }
+    none(problems, 'pages not loaded');
+  });
+
+  it('has no broken same-site link', () => {
+    none(found.broken.map((b) => `${rel(site.base, b.url)} (${b.status}), linked from ${rel(site.base, b.from)}`), 'broken links');
+  });
+
+  it('logs no console error or warning and throws no uncaught exception', () => {
+    none([
+      ...logs('console').map((m) => `${rel(site.base, m.page)}: console ${m.type}: ${m.text}${m.at ? ` (${m.at})` : ''}`),
+      ...logs('errors').map((e) => `${rel(site.base, e.page)}: uncaught: ${e.text}`),
+    ], 'console errors');
+  });
+
+  it('makes no failed request', () => {
+    none(logs('failed').map((f) => `${rel(site.base, f.page)}: ${f.url} → ${f.status}`), 'failed requests');
+  });
+
+  it('makes no request leaving the site', () => {
+    none(logs('external').map((e) => `${rel(site.base, e.page)}: ${e.type} ${e.url}`), 'requests leaving the site');
+  });
+
+  it('draws every chart', () => {
+    const problems = [];
+    for (const v of [...visited, ...shots]) {
+      if (!v.charts) continue;
+      const at = `${rel(site.base, v.url)}${v.width ? ` at ${v.width} px` : ''}`;
+      for (const c of v.charts.charts) for (const p of c.problems) problems.push(`${at}: ${c.name} ${p}`);
+      for (const s of v.charts.strays) problems.push(`${at}: ECharts instance on ${s} is not inside an element of class "chart"`);
+    }
+    const total = visited.reduce((n, v) => n + (v.charts?.charts.length ?? 0), 0);
+    if (visited.length > 0 && total === 0) problems.push('no page visited has a chart (an element of class "chart")');
+    none(problems, 'chart problems');
+  });
+
+  it('switches language to the same page in the other language', () => {
+    const problems = [];
+    for (const v of visited) {
+      if (v.error) continue;
+      const at = rel(site.base, v.url);
+      const segs = new URL(v.url).pathname.slice(site.base.pathname.length);
+      const expectedLang = segs.startsWith('en/') || segs === 'en' ? 'en' : 'id';
+      const other = LANGS.find((l) => l !== expectedLang);
+      const counterpart = new URL(expectedLang === 'en' ? segs.replace(/^en\/?/, '') : `en/${segs}`, site.base).href;
+      if (v.lang.lang !== expectedLang) problems.push(`${at}: <html lang="${v.lang.lang ?? ''}">, want "${expectedLang}"`);
+      if (v.lang.links.length === 0) {
+        problems.push(`${at}: no visible a.lang-switch`);
+        continue;
+      }
+      for (const l of v.lang.links) {
+        if (l.hreflang !== other) problems.push(`${at}: a.lang-switch hreflang="${l.hreflang ?? ''}", want "${other}"`);
+        if (l.href !== counterpart) problems.push(`${at}: a.lang-switch goes to ${rel(site.base, l.href)}, want ${rel(site.base, counterpart)}`);
+      }
+      if (!v.switchedTo) problems.push(`${at}: clicking a.lang-switch did not navigate`);
+      else if (v.switchedTo.lang !== other) {
+        problems.push(`${at}: a.lang-switch leads to ${rel(site.base, v.switchedTo.url)} with <html lang="${v.switchedTo.lang ?? ''}">, want "${other}"`);
+      }
+    }
+    none(problems, 'language switch problems');
+  });
+
+  it('has no accessibility violation (axe-core, WCAG 2.0/2.1 A and AA)', () => {
+    const failing = visited.filter((v) => v.axe?.length > 0);
+    if (failing.length > 0) {
+      const n = failing.reduce((s, v) => s + v.axe.length, 0);
+      assert.fail(`${n} axe violations:\n${failing.map((v) => formatViolations(rel(site.base, v.url), v.axe)).join('\n')}`);
+    }
+  });
+
+  it('runs no injected script: no dialog opens and no script-running markup appears', () => {
+    none([
+      ...logs('dialogs').map((d) => `${rel(site.base, d.page)}: a ${d.type} dialog opened: ${JSON.stringify(d.message)}`),
+      ...visited.flatMap((v) => (v.liveInjection ?? []).map((f) => `${rel(site.base, v.url)} (live page): ${f}`)),
+    ], 'signs of injected script');
+  });
+
+  it('has no script-running markup in the source of any page', async () => {
+    const { page } = await openPage(browser.context, site.base);
+    try {
+      const problems = [];
+      for (const p of found.pages) {
+        for (const f of await injectionInSource(page, p.html, p.url)) problems.push(`${rel(site.base, p.url)}: ${f}`);
+      }
+      none(problems, 'script-running markup in page sources');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('fits the overview in a 360 px wide screen (no horizontal scrolling); screenshots in test-artifacts/', () => {
+    for (const s of shots) console.log(`screenshot ${path.relative(repoRoot, s.file)}`);
+    none(
+      shots.filter((s) => s.width === 360 && s.scrollWidth > 360)
+        .map((s) => `${rel(site.base, s.url)}: page is ${s.scrollWidth} px wide at 360 px (see ${path.relative(repoRoot, s.file)})`),
+      'pages wider than the screen',
+    );
+  });
+});
