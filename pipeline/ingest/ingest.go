@@ -175,6 +175,9 @@ func Inbox(ctx context.Context, db *store.DB, inbox string, opt Options) (Result
 	if err != nil {
 		return Result{}, err
 	}
+	if err := prepareSession(ctx, db, opt.NIPKey); err != nil {
+		return Result{}, err
+	}
 	var res Result
 	for _, path := range paths {
 		if err := ctx.Err(); err != nil {
@@ -192,6 +195,9 @@ func Inbox(ctx context.Context, db *store.DB, inbox string, opt Options) (Result
 // Check validates files exactly as Inbox would, in a scratch transaction that
 // is always rolled back: nothing is loaded and no file is moved.
 func Check(ctx context.Context, db *store.DB, paths []string, opt Options) (Result, error) {
+	if err := prepareSession(ctx, db, opt.NIPKey); err != nil {
+		return Result{}, err
+	}
 	var res Result
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
@@ -301,9 +307,6 @@ func validate(ctx context.Context, tx *store.Tx, path string, data []byte, opt O
 	if len(data) == 0 {
 		return fileProblem("berkas kosong: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
 	}
-	if err := prepareSession(ctx, tx, opt.NIPKey); err != nil {
-		return fr, err
-	}
 	st := &stager{tx: tx, file: name, fr: &fr}
 	var blocks []block
 	var err error
@@ -382,23 +385,25 @@ func store_(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size
 	if err != nil {
 		return err
 	}
-	if err := tx.Exec(ctx, q.SQL, fr.BerkasID); err != nil {
+	loaded, err := tx.ExecCount(ctx, q.SQL, fr.BerkasID)
+	if err != nil {
 		return fmt.Errorf("storing rows: %w", err)
 	}
-	if err := tx.Exec(ctx, `INSERT INTO temuan (berkas_id, lembar, baris, kolom, jenis, pesan)
+	rowFindings, err := tx.ExecCount(ctx, `INSERT INTO temuan (berkas_id, lembar, baris, kolom, jenis, pesan)
 		SELECT ?, _lembar, _baris, t.kolom, t.jenis, t.pesan
-		FROM (SELECT _urut, _lembar, _baris, unnest(temuan) AS t FROM stg_periksa) ORDER BY _urut`, fr.BerkasID); err != nil {
+		FROM (SELECT _urut, _lembar, _baris, unnest(temuan) AS t FROM stg_periksa) ORDER BY _urut`, fr.BerkasID)
+	if err != nil {
 		return fmt.Errorf("storing findings: %w", err)
 	}
-	if err := tx.Exec(ctx, `INSERT INTO temuan (berkas_id, lembar, baris, kolom, jenis, pesan)
+	columnFindings, err := tx.ExecCount(ctx, `INSERT INTO temuan (berkas_id, lembar, baris, kolom, jenis, pesan)
 		SELECT ?, _lembar, NULL, kolom, 'kolom_tak_dikenal', 'kolom tambahan "' || kolom || '" tidak dikenal: diabaikan'
-		FROM stg_kolom_lain`, fr.BerkasID); err != nil {
+		FROM stg_kolom_lain`, fr.BerkasID)
+	if err != nil {
 		return fmt.Errorf("storing findings: %w", err)
 	}
-	return tx.QueryRow(ctx, `UPDATE berkas SET
-			baris_dimuat = (SELECT count(*) FROM `+tableOf(fr.Dataset)+` WHERE berkas_id = $1),
-			jumlah_temuan = (SELECT count(*) FROM temuan WHERE berkas_id = $1)
-		WHERE berkas_id = $1 RETURNING baris_dimuat, jumlah_temuan`, fr.BerkasID).Scan(&fr.RowsLoaded, &fr.Findings)
+	fr.RowsLoaded, fr.Findings = int(loaded), int(rowFindings+columnFindings)
+	return tx.Exec(ctx, `UPDATE berkas SET baris_dimuat = ?, jumlah_temuan = ? WHERE berkas_id = ?`,
+		fr.RowsLoaded, fr.Findings, fr.BerkasID)
 }
 
 func tableOf(dataset string) string {
@@ -443,10 +448,11 @@ func recordRejected(ctx context.Context, db *store.DB, fr *FileResult, hash stri
 }
 
 // prepareSession creates the parsing macros and the keyed NIP hash on the
-// connection. The hash is HMAC-SHA256 written in SQL with the key's inner
-// and outer pads as literals of a TEMP macro, so the key lives only in this
-// session, never in the database file.
-func prepareSession(ctx context.Context, tx *store.Tx, key []byte) error {
+// database's connection, once per ingest and outside any transaction (a
+// rejected file's rollback must not drop them). The hash is HMAC-SHA256
+// written in SQL with the key's inner and outer pads as literals of a TEMP
+// macro, so the key lives only in this session, never in the database file.
+func prepareSession(ctx context.Context, db *store.DB, key []byte) error {
 	if len(key) == 0 {
 		return errors.New("no NIP hash key configured")
 	}
@@ -461,10 +467,10 @@ func prepareSession(ctx context.Context, tx *store.Tx, key []byte) error {
 		ipad[i] ^= 0x36
 		opad[i] ^= 0x5c
 	}
-	if err := runQuery(ctx, tx, "ingest/00_macros"); err != nil {
+	if err := db.Run(ctx, "ingest/00_macros"); err != nil {
 		return err
 	}
-	return tx.Exec(ctx, fmt.Sprintf(`CREATE OR REPLACE TEMP MACRO nip_hash(n) AS
+	return db.Exec(ctx, fmt.Sprintf(`CREATE OR REPLACE TEMP MACRO nip_hash(n) AS
 		sha256(from_hex('%s') || from_hex(sha256(from_hex('%s') || encode(n))))`,
 		hex.EncodeToString(opad), hex.EncodeToString(ipad)))
 }

@@ -140,6 +140,16 @@ func (tx *Tx) Exec(ctx context.Context, query string, args ...any) error {
 	return err
 }
 
+// ExecCount runs a statement in the transaction and returns the number of
+// rows it changed.
+func (tx *Tx) ExecCount(ctx context.Context, query string, args ...any) (int64, error) {
+	r, err := tx.conn.ExecContext(ctx, query, args...)
+	if err != nil {
+		return 0, err
+	}
+	return r.RowsAffected()
+}
+
 // Query runs a query in the transaction.
 func (tx *Tx) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	return tx.conn.QueryContext(ctx, query, args...)
