@@ -22,16 +22,16 @@ type kpiInfo struct {
 
 var builtinKPIs = []kpiInfo{
 	{Name: "cakupan_penilaian_persen", Judul: "Cakupan penilaian", Title: "Evaluation coverage", Unit: "%",
-		Definisi: "100 × pegawai yang sudah mendapat predikat bulan itu / pegawai dengan SKP disetujui.",
+		Definisi:   "100 × pegawai yang sudah mendapat predikat bulan itu / pegawai dengan SKP disetujui.",
 		Definition: "100 × employees with a predikat for the month / employees with an approved SKP."},
 	{Name: "dinilai_tepat_waktu_persen", Judul: "Dinilai tepat waktu", Title: "Evaluated on time", Unit: "%",
-		Definisi: "Persen penilaian yang selesai paling lambat tanggal 5 bulan berikutnya pukul 23:59:59 WIB.",
+		Definisi:   "Persen penilaian yang selesai paling lambat tanggal 5 bulan berikutnya pukul 23:59:59 WIB.",
 		Definition: "Percent of evaluations done by 23:59:59 WIB on day 5 of the following month."},
 	{Name: "rata_capaian_iku_persen", Judul: "Rata-rata capaian IKU", Title: "Mean KPI achievement", Unit: "%",
-		Definisi: "Rata-rata capaian indikator kinerja utama bulan itu, tiap capaian dibatasi 120.",
+		Definisi:   "Rata-rata capaian indikator kinerja utama bulan itu, tiap capaian dibatasi 120.",
 		Definition: "Mean achievement of the month's key performance indicators, each capped at 120."},
 	{Name: "persen_memenuhi_20jp", Judul: "Pegawai memenuhi 20 JP", Title: "Employees with 20 training hours", Unit: "%",
-		Definisi: "Persen pegawai dengan sedikitnya 20 JP pengembangan kompetensi tahun berjalan sampai akhir bulan.",
+		Definisi:   "Persen pegawai dengan sedikitnya 20 JP pengembangan kompetensi tahun berjalan sampai akhir bulan.",
 		Definition: "Percent of employees with at least 20 hours of competence development this year up to the month's end."},
 }
 

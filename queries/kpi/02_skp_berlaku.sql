@@ -4,7 +4,9 @@
 -- definisi: Baris SKP yang disetujui, bukan Plt/Plh, dari berkas terbaru untuk OPD dan tahun itu.
 -- definition: Approved, non-acting SKP rows from the latest file for their OPD and year.
 -- sources: skp
-CREATE OR REPLACE TABLE skp_berlaku AS
+-- A view, not a table: materialising this per-person step costs more than
+-- reading it in the models that use it.
+CREATE OR REPLACE VIEW skp_berlaku AS
 WITH berkas_terakhir AS (
     SELECT opd_key, year(periode_awal) AS tahun, max(berkas_id) AS berkas_id FROM skp GROUP BY ALL
 )

@@ -5,9 +5,10 @@
 -- definition: NIPs with an approved, non-acting SKP whose period overlaps the month; an employee with SKPs in two agencies that month counts in the one whose SKP starts latest.
 -- unit: orang
 -- sources: skp
-CREATE OR REPLACE TABLE pegawai_bulan AS
-SELECT b.periode, b.tahun, b.bulan, b.hari_terakhir, s.nip_hash,
-    arg_max(s.opd_key, (s.periode_awal, s.opd_key)) AS opd_key
+-- A view, not a table: materialising this per-person step costs more than
+-- reading it in the models that use it.
+CREATE OR REPLACE VIEW pegawai_bulan AS
+SELECT b.periode, b.tahun, b.bulan, s.nip_hash, s.opd_key
 FROM bulan b
 JOIN skp_berlaku s ON s.periode_awal <= b.hari_terakhir AND s.periode_akhir >= b.hari_pertama
-GROUP BY ALL;
+QUALIFY row_number() OVER (PARTITION BY b.periode, s.nip_hash ORDER BY s.periode_awal DESC, s.opd_key DESC) = 1;

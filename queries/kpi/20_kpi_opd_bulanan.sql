@@ -7,16 +7,19 @@
 CREATE OR REPLACE TABLE kpi_opd_bulanan AS
 WITH dinilai AS (
     SELECT p.opd_key, printf('%04d-%02d', p.tahun, p.bulan) AS periode,
-        count(DISTINCT p.nip_hash) AS jumlah_dinilai,
-        count(DISTINCT p.nip_hash) FILTER (WHERE p.waktu_dinilai <=
+        count(*) AS jumlah_dinilai,
+        count(*) FILTER (WHERE p.waktu_dinilai <=
             make_timestamp(year(make_date(p.tahun, p.bulan, 1) + INTERVAL 1 MONTH),
                            month(make_date(p.tahun, p.bulan, 1) + INTERVAL 1 MONTH),
                            getvariable('batas_hari_penilaian'), 23, 59, 59)) AS tepat_waktu,
-        count(DISTINCT p.nip_hash) FILTER (WHERE p.predikat = 'sangat_baik') AS sangat_baik,
-        count(DISTINCT p.nip_hash) FILTER (WHERE p.predikat = 'baik') AS baik,
-        count(DISTINCT p.nip_hash) FILTER (WHERE p.predikat = 'butuh_perbaikan') AS butuh_perbaikan,
-        count(DISTINCT p.nip_hash) FILTER (WHERE p.predikat = 'kurang') AS kurang,
-        count(DISTINCT p.nip_hash) FILTER (WHERE p.predikat = 'sangat_kurang') AS sangat_kurang
+        count(*) FILTER (WHERE p.predikat = 'sangat_baik') AS sangat_baik,
+        count(*) FILTER (WHERE p.predikat = 'baik') AS baik,
+        count(*) FILTER (WHERE p.predikat = 'butuh_perbaikan') AS butuh_perbaikan,
+        count(*) FILTER (WHERE p.predikat = 'kurang') AS kurang,
+        count(*) FILTER (WHERE p.predikat = 'sangat_kurang') AS sangat_kurang
+    -- After duplicates are resolved each NIP has one counted row a month,
+    -- so count(*) counts distinct NIPs (the data test kpi_predikat_jumlah
+    -- and penilaian_dihitung_unik check it).
     FROM penilaian_status p
     WHERE p.status = 'dihitung' AND NOT p.tahunan
     GROUP BY ALL

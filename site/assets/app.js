@@ -13,6 +13,9 @@
       var option;
       try { option = JSON.parse(el.getAttribute("data-option")); } catch (e) { continue; }
       option.backgroundColor = "transparent";
+      // Rich-text tooltips are drawn on the canvas: the HTML ones need inline
+      // styles, which the site's Content-Security-Policy forbids.
+      [].concat(option.tooltip || []).forEach(function (t) { t.renderMode = "richText"; });
       var chart = window.echarts.init(el, dark ? "dark" : null, { renderer: "canvas" });
       chart.setOption(option);
       charts.push(chart);
