@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -97,6 +98,12 @@ func num(v any) (float64, bool) {
 		return float64(x), true
 	case uint8:
 		return float64(x), true
+	case *big.Int: // DuckDB's HUGEINT, the type of sum() over integers
+		if x == nil {
+			return 0, false
+		}
+		f, _ := new(big.Float).SetInt(x).Float64()
+		return f, true
 	}
 	return 0, false
 }

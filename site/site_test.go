@@ -184,3 +184,11 @@ SELECT periode, opd_kode, jumlah_dinilai / nullif(jumlah_pegawai, 0) AS nilai FR
 		t.Error("datapackage.json does not describe the analyst file")
 	}
 }
+
+func TestChartSummariesSayTheProvinceCounts(t *testing.T) {
+	out := buildFixture(t, nil)
+	// Province February: 3 of 4 employees evaluated.
+	if s := read(t, filepath.Join(out, "index.html")); !strings.Contains(s, "75,0% pegawai dinilai (3 dari 4 pegawai)") {
+		t.Error("overview coverage summary does not say 3 of 4")
+	}
+}

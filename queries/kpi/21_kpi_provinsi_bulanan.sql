@@ -7,11 +7,11 @@
 CREATE OR REPLACE TABLE kpi_provinsi_bulanan AS
 WITH j AS (
     SELECT periode,
-        sum(jumlah_pegawai) AS jumlah_pegawai, sum(jumlah_dinilai) AS jumlah_dinilai,
-        sum(jumlah_tepat_waktu) AS tepat_waktu,
-        sum(sangat_baik) AS sangat_baik, sum(baik) AS baik, sum(butuh_perbaikan) AS butuh_perbaikan,
-        sum(kurang) AS kurang, sum(sangat_kurang) AS sangat_kurang,
-        sum(jumlah_indikator_iku) AS jumlah_indikator_iku, sum(indikator_tercapai) AS indikator_tercapai,
+        sum(jumlah_pegawai)::BIGINT AS jumlah_pegawai, sum(jumlah_dinilai)::BIGINT AS jumlah_dinilai,
+        sum(jumlah_tepat_waktu)::BIGINT AS tepat_waktu,
+        sum(sangat_baik)::BIGINT AS sangat_baik, sum(baik)::BIGINT AS baik, sum(butuh_perbaikan)::BIGINT AS butuh_perbaikan,
+        sum(kurang)::BIGINT AS kurang, sum(sangat_kurang)::BIGINT AS sangat_kurang,
+        sum(jumlah_indikator_iku)::BIGINT AS jumlah_indikator_iku, sum(indikator_tercapai)::BIGINT AS indikator_tercapai,
         sum(jumlah_capaian_iku) AS jumlah_capaian_iku, sum(jumlah_jp) AS jumlah_jp,
         sum(jumlah_memenuhi_20jp) AS memenuhi_jp
     FROM kpi_opd_bulanan GROUP BY periode
