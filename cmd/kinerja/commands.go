@@ -15,6 +15,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/lampungprov/kinerja/pipeline"
 	"github.com/lampungprov/kinerja/pipeline/compute"
 	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/demo"
@@ -169,29 +170,20 @@ func init() {
 				return exitFailed, err
 			}
 			defer db.Close()
-			res, err := ingestInbox(ctx, e, db)
+			if err := os.MkdirAll(e.cfg.Inbox, 0o755); err != nil {
+				return exitFailed, err
+			}
+			r, err := pipeline.Run(ctx, db, e.cfg, e.log)
+			printIngest(e, r.Ingest)
 			if err != nil {
 				return exitFailed, err
 			}
-			st, err := compute.Run(ctx, db, e.cfg, e.log)
-			if err != nil {
-				return exitFailed, err
+			fmt.Fprintf(e.stdout, "computed %d KPI models, %d data tests passed\n", r.Compute.Models, r.Compute.Tests)
+			printBuilt(e, r.Site)
+			if r.ReportPath != "" {
+				fmt.Fprintf(e.stdout, "leadership report of %s: %s\n", r.Month, r.ReportPath)
 			}
-			fmt.Fprintf(e.stdout, "computed %d KPI models, %d data tests passed\n", st.Models, st.Tests)
-			bs, err := site.Build(ctx, db, e.cfg.Out, site.Options{Log: e.log})
-			if err != nil {
-				return exitFailed, err
-			}
-			printBuilt(e, bs)
-			if month, err := reports.LatestMonth(ctx, db); err != nil {
-				return exitFailed, err
-			} else if month != "" {
-				path := filepath.Join(e.cfg.Reports, "laporan-"+month+".html")
-				if err := reports.Write(ctx, db, month, path); err != nil {
-					return exitFailed, err
-				}
-				fmt.Fprintf(e.stdout, "leadership report of %s: %s\n", month, path)
-			}
+			res := r.Ingest
 			if res.Rejected() > 0 {
 				return exitRejected, nil
 			}
@@ -370,6 +362,11 @@ func ingestInbox(ctx context.Context, e *env, db *store.DB) (ingest.Result, erro
 	if err != nil {
 		return res, err
 	}
+	printIngest(e, res)
+	return res, nil
+}
+
+func printIngest(e *env, res ingest.Result) {
 	fmt.Fprintf(e.stdout, "ingested %d files: %d accepted (%d rows), %d already loaded, %d rejected\n",
 		len(res.Files), res.Count(ingest.StatusAccepted), res.RowsLoaded(), res.Count(ingest.StatusDuplicate), res.Rejected())
 	for _, f := range res.Files {
@@ -377,7 +374,6 @@ func ingestInbox(ctx context.Context, e *env, db *store.DB) (ingest.Result, erro
 			fmt.Fprintf(e.stdout, "  rejected %s: %d problem(s), see %s.galat.txt\n", f.Name, len(f.Problems), f.MovedTo)
 		}
 	}
-	return res, nil
 }
 
 func printBuilt(e *env, st site.Stats) {
