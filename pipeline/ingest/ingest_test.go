@@ -363,3 +363,27 @@ func TestEveryInputRowIsLoadedOrReported(t *testing.T) {
 		t.Errorf("stored rows must point to their file and row, got %d", n)
 	}
 }
+
+func TestTemplatesAreRecognisedAndEmpty(t *testing.T) {
+	for _, d := range ingest.Datasets {
+		for _, format := range []string{"csv", "xlsx"} {
+			t.Run(d.Name+"."+format, func(t *testing.T) {
+				b, err := ingest.Template(d.Name, format)
+				if err != nil {
+					t.Fatal(err)
+				}
+				dir := t.TempDir()
+				p := write(t, dir, "templat_"+d.Name+"."+format, b)
+				res, err := ingest.Check(context.Background(), openDB(t), []string{p}, ingest.Options{NIPKey: key})
+				if err != nil {
+					t.Fatal(err)
+				}
+				f := res.Files[0]
+				// An empty template is the right dataset with no data rows yet.
+				if f.Dataset != d.Name || len(f.Problems) != 1 || !strings.Contains(f.Problems[0].Text, "tidak berisi baris data") {
+					t.Errorf("template checked as %q with %v", f.Dataset, f.Problems)
+				}
+			})
+		}
+	}
+}

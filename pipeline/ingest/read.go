@@ -105,7 +105,10 @@ func readCSV(data []byte) ([]block, string, error) {
 	}}}, enc, nil
 }
 
-// readXLSX reads every visible sheet. Values are read raw (RawCellValue) so
+// instructionSheets are sheets of explanations, never data.
+var instructionSheets = map[string]bool{"petunjuk": true, "panduan": true, "keterangan": true, "readme": true}
+
+// readXLSX reads every visible sheet but instruction sheets. Values are read raw (RawCellValue) so
 // a date is its serial number and a number keeps what Excel stored: a NIP
 // typed as a number shows up as 1.98501012010011E+17 or with its last digits
 // zeroed, which validation then explains.
@@ -118,6 +121,9 @@ func readXLSX(data []byte) ([]block, func(), error) {
 	for _, sheet := range f.GetSheetList() {
 		if v, err := f.GetSheetVisible(sheet); err == nil && !v {
 			continue
+		}
+		if instructionSheets[strings.ToLower(strings.TrimSpace(sheet))] {
+			continue // the templates' own explanation sheet, and agencies' notes
 		}
 		rows, err := f.Rows(sheet)
 		if err != nil {
