@@ -21,6 +21,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
@@ -114,6 +115,10 @@ func render(d *siteData) (map[string][]byte, error) {
 		return nil, fmt.Errorf("assets/vendor/echarts.min.js is not embedded: build it with `make` (npm ci && npm run build:echarts)")
 	}
 	tIndex, tOPD, tMethod, tData, tKPI := parse("index"), parse("opd"), parse("method"), parse("data"), parse("kpi")
+	tGuide := parse("panduan")
+	if err := writeTemplates(files); err != nil {
+		return nil, err
+	}
 	for _, l := range []lang{langID, langEN} {
 		emit := func(t *template.Template, rel, title string, body any) error {
 			// rel is the page's folder inside its language ("" for the
@@ -159,6 +164,9 @@ func render(d *siteData) (map[string][]byte, error) {
 			return nil, err
 		}
 		if err := emit(tData, "data/", l.T("data_title"), dataBody(d, l)); err != nil {
+			return nil, err
+		}
+		if err := emit(tGuide, "panduan/", l.T("nav_guide"), guideBody()); err != nil {
 			return nil, err
 		}
 	}
@@ -678,4 +686,35 @@ func (d *siteData) fileTitle(name string) [2]string {
 		}
 	}
 	return [2]string{name, name}
+}
+
+type datasetView struct{ Name, Required string }
+
+type guideView struct{ Datasets []datasetView }
+
+func guideBody() guideView {
+	var v guideView
+	for _, d := range ingest.Datasets {
+		req := strings.Join(d.Required, ", ")
+		if len(d.OneOf) > 0 {
+			req += ", " + strings.Join(d.OneOf, "/")
+		}
+		v.Datasets = append(v.Datasets, datasetView{d.Name, req})
+	}
+	return v
+}
+
+// writeTemplates puts the agencies' templates (the same as `kinerja
+// template`) under panduan/, shared by both languages.
+func writeTemplates(files map[string][]byte) error {
+	for _, d := range ingest.Datasets {
+		for _, format := range []string{"xlsx", "csv"} {
+			b, err := ingest.Template(d.Name, format)
+			if err != nil {
+				return err
+			}
+			files["panduan/templat_"+d.Name+"."+format] = b
+		}
+	}
+	return nil
 }

@@ -34,7 +34,7 @@ func read(t *testing.T, path string) string {
 func TestSiteHasEveryPageInBothLanguages(t *testing.T) {
 	out := buildFixture(t, nil)
 	for _, p := range []string{"index.html", "opd/dc/index.html", "opd/bu/index.html", "metodologi/index.html",
-		"data/index.html", "en/index.html", "en/opd/dc/index.html", "en/metodologi/index.html", "en/data/index.html",
+		"data/index.html", "panduan/index.html", "en/panduan/index.html", "panduan/templat_penilaian.xlsx", "en/index.html", "en/opd/dc/index.html", "en/metodologi/index.html", "en/data/index.html",
 		"data/kpi_opd_bulanan.csv", "data/kpi_opd_bulanan.json", "data/kpi_provinsi_bulanan.csv", "data/iku_capaian.csv",
 		"data/kurva_distribusi_tahunan.csv", "data/datapackage.json", "assets/vendor/echarts.min.js", "assets/app.js"} {
 		if _, err := os.Stat(filepath.Join(out, p)); err != nil {
