@@ -7,11 +7,13 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/lampungprov/kinerja/pipeline/compute"
 	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
@@ -144,5 +146,38 @@ func TestTrendsCompareWithThePreviousMonthAndRankAgencies(t *testing.T) {
 	db.SQL().QueryRow(`SELECT count(*) FROM perhatian WHERE periode = '2026-02' AND opd_kode = 'bu' AND jenis = 'cakupan_rendah'`).Scan(&flags)
 	if flags != 1 {
 		t.Errorf("bu at 50%% coverage must be flagged, got %d flags", flags)
+	}
+}
+
+func TestACorrectedFileSupersedesTheEarlierOneWhichStaysStored(t *testing.T) {
+	inbox := pipelinetest.CopyFixture(t, nil)
+	db := pipelinetest.Load(t, inbox)
+	// A corrected export of DINAS CONTOH for February: B is now Baik.
+	corr := strings.Join([]string{
+		"nip;skp_unor_induk;hasil_kerja;perilaku_kerja;hasil_akhir;waktu_dinilai;tahun_skp;bulan_skp",
+		"198501012010011001;DINAS CONTOH;DIATAS EKSPEKTASI;DIATAS EKSPEKTASI;SANGAT BAIK;2026-03-10 09:00:00;2026;2",
+		"198602022011012002;DINAS CONTOH;SESUAI EKSPEKTASI;SESUAI EKSPEKTASI;BAIK;2026-03-12 09:00:00;2026;2",
+	}, "\n")
+	os.WriteFile(filepath.Join(inbox, "penilaian_2026_02_DC_koreksi.csv"), []byte(corr), 0o644)
+	ctx := context.Background()
+	if _, err := ingest.Inbox(ctx, db, inbox, ingest.Options{NIPKey: pipelinetest.Key}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := compute.Run(ctx, db, config.Default(), slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	var baik, bp, digantikan, stored int
+	tepat := -1.0
+	if err := db.SQL().QueryRow(`SELECT baik, butuh_perbaikan, dinilai_tepat_waktu_persen FROM kpi_opd_bulanan WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&baik, &bp, &tepat); err != nil {
+		t.Fatal(err)
+	}
+	db.SQL().QueryRow(`SELECT baris_digantikan_berkas_koreksi FROM kualitas_data WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&digantikan)
+	db.SQL().QueryRow(`SELECT count(*) FROM penilaian p JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&stored)
+	if baik != 1 || bp != 0 || tepat != 0 || digantikan != 3 || stored != 9 {
+		t.Errorf("baik %d bp %d on-time %d superseded %d stored %d; want 1 0 0 3 9", baik, bp, tepat, digantikan, stored)
+	}
+	var superseded bool
+	if err := db.SQL().QueryRow(`SELECT digantikan_seluruhnya FROM berkas_digantikan d JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&superseded); err != nil || superseded {
+		t.Errorf("the yearly file is only partly superseded: %v %v", superseded, err)
 	}
 }
