@@ -174,7 +174,7 @@ func TestACorrectedFileSupersedesTheEarlierOneWhichStaysStored(t *testing.T) {
 	db.SQL().QueryRow(`SELECT baris_digantikan_berkas_koreksi FROM kualitas_data WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&digantikan)
 	db.SQL().QueryRow(`SELECT count(*) FROM penilaian p JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&stored)
 	if baik != 1 || bp != 0 || tepat != 0 || digantikan != 3 || stored != 9 {
-		t.Errorf("baik %d bp %d on-time %d superseded %d stored %d; want 1 0 0 3 9", baik, bp, tepat, digantikan, stored)
+		t.Errorf("baik %d bp %d on-time %v superseded %d stored %d; want 1 0 0 3 9", baik, bp, tepat, digantikan, stored)
 	}
 	var superseded bool
 	if err := db.SQL().QueryRow(`SELECT digantikan_seluruhnya FROM berkas_digantikan d JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&superseded); err != nil || superseded {
