@@ -61,7 +61,7 @@ chromium:
 # driven in headless Chromium.
 test-e2e: $(BIN) chromium
 	rm -rf $(E2E_DIR)
-	$(BIN) demo --inbox $(E2E_DIR)/inbox --pegawai 1500 --months 14 --end 2026-10 >/dev/null
+	$(BIN) demo --inbox $(E2E_DIR)/inbox --pegawai 1000 --months 24 --end 2026-10 >/dev/null
 	$(BIN) run --inbox $(E2E_DIR)/inbox --db $(E2E_DIR)/kinerja.duckdb --out $(E2E_DIR)/public >/dev/null 2>$(E2E_DIR)/run.log || [ $$? -eq 3 ]
 	KINERJA_SITE_DIR=$(E2E_DIR)/public CHROMIUM=$(CHROMIUM) npm run --silent test:e2e
 
