@@ -538,6 +538,9 @@ func curveChart(l lang, o opdPage, dir string, files map[string][]byte) (chartVi
 		data.Rows = append(data.Rows, []string{fmt.Sprint(int(year)), key, raw(n), raw(shares[k])})
 	}
 	org := textOr(get("predikat_organisasi"))
+	if label, ok := orgLabel[l.Code][org]; ok {
+		org = label
+	}
 	verdict := l.T("curve_unknown")
 	if ok, isBool := get("sesuai_kurva").(bool); isBool {
 		if ok {
@@ -717,4 +720,9 @@ func writeTemplates(files map[string][]byte) error {
 		}
 	}
 	return nil
+}
+
+var orgLabel = map[string]map[string]string{
+	"id": {"istimewa": "Istimewa", "baik": "Baik", "butuh_perbaikan": "Butuh Perbaikan", "kurang": "Kurang", "sangat_kurang": "Sangat Kurang"},
+	"en": {"istimewa": "Outstanding", "baik": "Good", "butuh_perbaikan": "Needs improvement", "kurang": "Poor", "sangat_kurang": "Very poor"},
 }
