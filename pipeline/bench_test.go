@@ -1,0 +1,103 @@
+package pipeline_test
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/lampungprov/kinerja/pipeline/compute"
+	"github.com/lampungprov/kinerja/pipeline/config"
+	"github.com/lampungprov/kinerja/pipeline/demo"
+	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
+	"github.com/lampungprov/kinerja/pipeline/store"
+	"github.com/lampungprov/kinerja/site"
+)
+
+var (
+	defaultOnce sync.Once
+	defaultDB   string
+	defaultErr  error
+)
+
+// defaultDemoDB writes the default demo province (20,000 employees, 24
+// months) and ingests it once per benchmark run; the ingest time is logged.
+func defaultDemoDB(b *testing.B) string {
+	defaultOnce.Do(func() {
+		dir, err := filepathTemp()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		ctx := context.Background()
+		inbox := filepath.Join(dir, "inbox")
+		end := time.Date(2026, 10, 1, 0, 0, 0, 0, time.UTC)
+		if _, err := demo.Write(ctx, demo.Options{Dir: inbox, Seed: 1, Months: 24, End: end, Pegawai: 20000}); err != nil {
+			defaultErr = err
+			return
+		}
+		defaultDB = filepath.Join(dir, "kinerja.duckdb")
+		db, err := store.Open(ctx, defaultDB)
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defer db.Close()
+		start := time.Now()
+		res, err := ingest.Inbox(ctx, db, inbox, ingest.Options{NIPKey: pipelinetest.Key})
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		b.Logf("ingested the default demo: %d files, %d rows in %v", len(res.Files), res.RowsLoaded(), time.Since(start).Round(time.Millisecond))
+		_, defaultErr = compute.Run(ctx, db, config.Default(), slog.New(slog.DiscardHandler))
+	})
+	if defaultErr != nil {
+		b.Fatal(defaultErr)
+	}
+	return defaultDB
+}
+
+// BenchmarkComputeDefaultDemo recomputes every KPI model and data test of
+// the default demo; query_ms is the SQL time of the models.
+func BenchmarkComputeDefaultDemo(b *testing.B) {
+	path := defaultDemoDB(b)
+	ctx := context.Background()
+	db, err := store.Open(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	var total time.Duration
+	n := 0
+	for b.Loop() {
+		st, err := compute.Run(ctx, db, config.Default(), slog.New(slog.DiscardHandler))
+		if err != nil {
+			b.Fatal(err)
+		}
+		total += st.QueryTime
+		n++
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(n), "query_ms/op")
+}
+
+// BenchmarkBuildSiteDefaultDemo renders the whole public site of the default
+// demo (without writing it: the rebuild of unchanged data writes nothing).
+func BenchmarkBuildSiteDefaultDemo(b *testing.B) {
+	path := defaultDemoDB(b)
+	ctx := context.Background()
+	db, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	out := filepath.Join(b.TempDir(), "public")
+	for b.Loop() {
+		if _, err := site.Build(ctx, db, out, site.Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
