@@ -3,21 +3,79 @@
 // The stages live in the subpackages (ingest, compute, and the top-level
 // site and reports); this package only sequences them, so the command line
 // and the scheduler run exactly the same thing.
+//
+// Around the stages it keeps the operational record: the run lock (Open),
+// the run history in table jalan (Track, History) and the status.json a
+// monitor polls (WriteStatus).
 package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/compute"
 	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/lock"
 	"github.com/lampungprov/kinerja/pipeline/store"
 	"github.com/lampungprov/kinerja/reports"
 	"github.com/lampungprov/kinerja/site"
 )
+
+// Options says who runs the pipeline and with which clock and logger.
+type Options struct {
+	Log     *slog.Logger
+	Now     func() time.Time
+	Trigger string // TriggerManual or TriggerSchedule, recorded in jalan.pemicu
+}
+
+func (o Options) now() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
+}
+
+func (o Options) log() *slog.Logger {
+	if o.Log == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return o.Log
+}
+
+// Open takes the run lock of the database at path and opens it: read-write
+// under an exclusive lock, read-only under a shared one. task names the run
+// in the message of a process kept waiting. It waits up to wait for the lock
+// and fails with a *lock.BusyError after that. done closes the database and
+// then releases the lock; call it exactly once.
+func Open(ctx context.Context, path string, mode lock.Mode, wait time.Duration, task string) (db *store.DB, done func() error, err error) {
+	if mode == lock.Shared {
+		if _, err := os.Stat(path); err != nil {
+			// No database yet: say so without creating a lock file.
+			_, err := store.OpenReadOnly(ctx, path)
+			return nil, nil, err
+		}
+	}
+	l, err := lock.Acquire(ctx, lock.ForDB(path), mode, wait, task)
+	if err != nil {
+		return nil, nil, err
+	}
+	if mode == lock.Shared {
+		db, err = store.OpenReadOnly(ctx, path)
+	} else {
+		db, err = store.Open(ctx, path)
+	}
+	if err != nil {
+		l.Release()
+		return nil, nil, err
+	}
+	return db, func() error { return errors.Join(db.Close(), l.Release()) }, nil
+}
 
 // Result says what one run did.
 type Result struct {
@@ -31,14 +89,63 @@ type Result struct {
 // Run ingests every pending file of the inbox, recomputes the KPIs, builds
 // the site and writes the report of the latest month. A failure leaves the
 // published site as it was: compute is one transaction and the site is
-// swapped in whole.
+// swapped in whole. The run is recorded in jalan as a manual one.
 func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) (Result, error) {
+	return RunWith(ctx, db, cfg, Options{Log: log, Trigger: TriggerManual})
+}
+
+// RunWith is Run for a given trigger and clock. The run is recorded in
+// jalan, cancelled ones too, and status.json is rewritten after it, also
+// after a failure: a monitor must see that.
+func RunWith(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (Result, error) {
 	var res Result
+	err := Track(ctx, db, TaskRun, opt.Trigger, opt.Now, func(ctx context.Context) (Entry, error) {
+		var err error
+		res, err = stages(ctx, db, cfg, opt)
+		e := Entry{Files: len(res.Ingest.Files), Rows: res.Ingest.RowsLoaded()}
+		if res.Ingest.Rejected() > 0 {
+			e.Outcome = OutcomeRejected
+		}
+		if res.ReportPath != "" {
+			e.Note = "laporan " + res.ReportPath
+		}
+		return e, err
+	})
+	if serr := WriteStatus(context.WithoutCancel(ctx), db, cfg, opt.now()); serr != nil {
+		// The run's own outcome stands; a stale status.json shows its age.
+		opt.log().Warn("status.json not written", "err", serr)
+	}
+	return res, err
+}
+
+// Build writes the site (see site.Build) and then status.json into it, also
+// when the build failed and the old site stays.
+func Build(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (site.Stats, error) {
+	st, err := buildSite(ctx, db, cfg, opt.log())
+	return st, errors.Join(err, WriteStatus(context.WithoutCancel(ctx), db, cfg, opt.now()))
+}
+
+// buildSite builds the site after taking status.json out of the site folder:
+// site.Build compares the folder with the files it renders to leave an
+// unchanged site alone, and a file it did not render would make every build
+// a change. The caller writes status.json again right after. (A monitor may
+// miss the file while a build runs; folding status.json into the site
+// package's comparison would close that gap.)
+func buildSite(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) (site.Stats, error) {
+	if err := os.Remove(filepath.Join(cfg.Out, StatusFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return site.Stats{}, fmt.Errorf("removing old %s: %w", StatusFile, err)
+	}
+	return site.Build(ctx, db, cfg.Out, site.Options{Log: log})
+}
+
+func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (Result, error) {
+	var res Result
+	log := opt.log()
 	key, err := cfg.NIPKey()
 	if err != nil {
 		return res, err
 	}
-	res.Ingest, err = ingest.Inbox(ctx, db, cfg.Inbox, ingest.Options{NIPKey: key, Log: log})
+	res.Ingest, err = ingest.Inbox(ctx, db, cfg.Inbox, ingest.Options{NIPKey: key, Log: log, Now: opt.Now})
 	if err != nil {
 		return res, err
 	}
@@ -46,7 +153,7 @@ func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger)
 	if err != nil {
 		return res, err
 	}
-	res.Site, err = site.Build(ctx, db, cfg.Out, site.Options{Log: log})
+	res.Site, err = buildSite(ctx, db, cfg, log)
 	if err != nil {
 		return res, err
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/demo"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/lock"
 	"github.com/lampungprov/kinerja/pipeline/store"
 	"github.com/lampungprov/kinerja/reports"
 	"github.com/lampungprov/kinerja/site"
@@ -98,19 +99,20 @@ func init() {
 		},
 	})
 
+	ingestLock := &runLock{mode: lock.Exclusive, def: 2 * time.Minute}
 	register(command{
 		name:    "ingest",
 		summary: "load every new file of the inbox into the database; accepted files go to _diterima/,\nrejected ones to _ditolak/ with a .galat.txt report",
-		flags:   flagsOf(inboxFlag, dbFlag),
+		flags:   flagsOf(inboxFlag, dbFlag, ingestLock.flag),
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
 			if fs.NArg() > 0 {
 				return exitUsage, usageError{"ingest takes no arguments"}
 			}
-			db, err := store.Open(ctx, e.cfg.DB)
+			db, done, err := ingestLock.open(ctx, e, "ingest")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			defer done()
 			res, err := ingestInbox(ctx, e, db)
 			if err != nil {
 				return exitFailed, err
@@ -122,16 +124,17 @@ func init() {
 		},
 	})
 
+	computeLock := &runLock{mode: lock.Exclusive, def: 2 * time.Minute}
 	register(command{
 		name:    "compute",
 		summary: "(re)compute the KPI tables and run the data tests",
-		flags:   dbFlag,
+		flags:   flagsOf(dbFlag, computeLock.flag),
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
-			db, err := store.Open(ctx, e.cfg.DB)
+			db, done, err := computeLock.open(ctx, e, "compute")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			defer done()
 			st, err := compute.Run(ctx, db, e.cfg, e.log)
 			if err != nil {
 				return exitFailed, err
@@ -141,17 +144,18 @@ func init() {
 		},
 	})
 
+	buildLock := &runLock{mode: lock.Exclusive, def: 2 * time.Minute}
 	register(command{
 		name:    "build",
 		summary: "write the public static site from the computed KPIs",
-		flags:   flagsOf(dbFlag, outFlag),
+		flags:   flagsOf(dbFlag, outFlag, buildLock.flag),
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
-			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			db, done, err := buildLock.open(ctx, e, "build")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
-			st, err := site.Build(ctx, db, e.cfg.Out, site.Options{Log: e.log})
+			defer done()
+			st, err := pipeline.Build(ctx, db, e.cfg, pipeline.Options{Log: e.log, Now: e.now})
 			if err != nil {
 				return exitFailed, err
 			}
@@ -160,20 +164,21 @@ func init() {
 		},
 	})
 
+	runLk := &runLock{mode: lock.Exclusive, def: 2 * time.Minute}
 	register(command{
 		name:    "run",
 		summary: "ingest, compute and build: the whole pipeline",
-		flags:   flagsOf(inboxFlag, dbFlag, outFlag),
+		flags:   flagsOf(inboxFlag, dbFlag, outFlag, runLk.flag),
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
-			db, err := store.Open(ctx, e.cfg.DB)
+			db, done, err := runLk.open(ctx, e, "run")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			defer done()
 			if err := os.MkdirAll(e.cfg.Inbox, 0o755); err != nil {
 				return exitFailed, err
 			}
-			r, err := pipeline.Run(ctx, db, e.cfg, e.log)
+			r, err := pipeline.RunWith(ctx, db, e.cfg, pipeline.Options{Log: e.log, Now: e.now, Trigger: pipeline.TriggerManual})
 			printIngest(e, r.Ingest)
 			if err != nil {
 				return exitFailed, err
@@ -261,12 +266,14 @@ func init() {
 	})
 
 	var format string
+	sqlLock := &runLock{mode: lock.Shared, def: 5 * time.Second}
 	register(command{
 		name:    "sql",
 		usage:   "QUERY",
 		summary: "run a read-only SQL query on the database (tables: penilaian, skp, iku, pelatihan, opd_ref,\nberkas, temuan, kpi_opd_bulanan, ...)",
 		flags: func(fs *flag.FlagSet, c *config.Config) {
 			dbFlag(fs, c)
+			sqlLock.flag(fs, c)
 			fs.StringVar(&format, "format", "table", "output `format`: table, csv or json")
 		},
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
@@ -276,11 +283,11 @@ func init() {
 			if format != "table" && format != "csv" && format != "json" {
 				return exitUsage, usageError{fmt.Sprintf("--format %q: use table, csv or json", format)}
 			}
-			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			db, done, err := sqlLock.open(ctx, e, "sql")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			defer done()
 			return exitOK, printQuery(ctx, e, db, fs.Arg(0), format)
 		},
 	})
@@ -315,27 +322,37 @@ func init() {
 		},
 	})
 
+	statusLock := &runLock{mode: lock.Shared, def: 2 * time.Second}
 	register(command{
 		name:    "status",
-		summary: "files loaded and rejected, and each OPD's latest month received",
-		flags:   flagsOf(dbFlag, inboxFlag),
+		summary: "last runs, next runs, files waiting and rejected, and each OPD's latest month received",
+		flags:   flagsOf(dbFlag, inboxFlag, statusLock.flag),
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
 			pending, _ := ingest.Pending(e.cfg.Inbox)
 			fmt.Fprintf(e.stdout, "files waiting in %s: %d\n", e.cfg.Inbox, len(pending))
-			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			if err := printSchedule(e); err != nil {
+				return exitFailed, err
+			}
+			db, done, err := statusLock.open(ctx, e, "status")
+			if busyNote(e, err) {
+				return exitOK, nil
+			}
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			defer done()
+			if err := printHistory(ctx, e, db); err != nil {
+				return exitFailed, err
+			}
 			fmt.Fprintln(e.stdout, "\nfiles by status:")
 			if err := printQuery(ctx, e, db, `SELECT status, dataset, count(*) AS berkas, sum(baris_dimuat) AS baris
 				FROM berkas GROUP BY ALL ORDER BY status, dataset`, "table"); err != nil {
 				return exitFailed, err
 			}
-			fmt.Fprintln(e.stdout, "\nlatest month of evaluations per OPD:")
-			err = printQuery(ctx, e, db, `SELECT opd_nama AS opd, max(printf('%04d-%02d', tahun, bulan)) FILTER (WHERE NOT tahunan) AS bulan_terakhir
-				FROM penilaian GROUP BY opd_nama ORDER BY bulan_terakhir, opd_nama`, "table")
-			if err != nil {
+			if err := printRejected(ctx, e, db); err != nil {
+				return exitFailed, err
+			}
+			if err := printFreshness(ctx, e, db); err != nil {
 				return exitFailed, err
 			}
 			return exitOK, nil

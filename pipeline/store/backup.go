@@ -1,0 +1,176 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/duckdb/duckdb-go/v2"
+)
+
+// Backup writes the whole database to the folder dir with EXPORT DATABASE:
+// schema.sql (tables, views, macros, sequences at their current value),
+// load.sql and one Parquet file per table. The export reads one snapshot, so
+// it is consistent even with writers; kinerja takes the run lock anyway.
+//
+// The export is written to a temporary folder beside dir, checked (its
+// schema is created in a scratch database, see orderViews) and renamed into
+// place, so a folder named dir is always a complete backup that plain
+// IMPORT DATABASE can read. dir must not exist.
+//
+// DuckDB quirks, each covered by the restore test:
+//   - a bare EXPORT DATABASE also writes the session's TEMP tables (ingest's
+//     staging tables) into load.sql but not into schema.sql, and the import
+//     then fails; naming the database's own catalog leaves them out;
+//   - views come out in alphabetical order (see orderViews);
+//   - load.sql names the Parquet files by the absolute path of the folder
+//     they were exported to, but IMPORT DATABASE reads them from the folder
+//     it is given, so the rename (and a later move of the backup) is safe.
+func (db *DB) Backup(ctx context.Context, dir string) error {
+	if _, err := os.Lstat(dir); err == nil {
+		return fmt.Errorf("backing up to %s: already exists", dir)
+	}
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		return fmt.Errorf("creating backup folder %s: %w", filepath.Dir(dir), err)
+	}
+	tmp := filepath.Join(filepath.Dir(dir), "."+filepath.Base(dir)+PartialSuffix)
+	if err := os.RemoveAll(tmp); err != nil {
+		return fmt.Errorf("clearing %s: %w", tmp, err)
+	}
+	var catalog string
+	if err := db.sql.QueryRowContext(ctx, `SELECT current_database()`).Scan(&catalog); err != nil {
+		return fmt.Errorf("backing up: %w", err)
+	}
+	q := fmt.Sprintf(`EXPORT DATABASE %s TO %s (FORMAT parquet, COMPRESSION zstd)`, quote(catalog), literal(tmp))
+	if _, err := db.sql.ExecContext(ctx, q); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("exporting database to %s: %w", tmp, err)
+	}
+	if err := orderViews(ctx, tmp); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("checking backup %s: %w", dir, err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("moving backup into place: %w", err)
+	}
+	return nil
+}
+
+// PartialSuffix ends the name of a backup folder still being written (it is
+// hidden too). A process killed during a backup leaves one behind; it is not
+// a backup and can be removed.
+const PartialSuffix = ".sebagian"
+
+// Restore creates the database file path from the backup folder from with
+// IMPORT DATABASE. It never overwrites: path must not exist (move a damaged
+// database aside first). The import runs into a temporary file beside path
+// that is renamed into place only when complete. Migrations newer than the
+// backup are applied by the next Open.
+func Restore(ctx context.Context, from, path string) error {
+	if _, err := os.Stat(filepath.Join(from, "schema.sql")); err != nil {
+		return fmt.Errorf("restoring from %s: not a backup folder (no schema.sql): %w", from, err)
+	}
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("restoring to %s: the file exists; move it aside first", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return fmt.Errorf("creating folder of database %s: %w", path, err)
+	}
+	tmp := path + PartialSuffix
+	cleanup := func() { os.Remove(tmp); os.Remove(tmp + ".wal") }
+	cleanup()
+	// Not Open: the migrations would create the tables the import creates.
+	connector, err := duckdb.NewConnector(tmp, nil)
+	if err != nil {
+		return fmt.Errorf("creating database %s: %w", tmp, err)
+	}
+	h := sql.OpenDB(connector)
+	_, err = h.ExecContext(ctx, `IMPORT DATABASE `+literal(from))
+	if err == nil {
+		// Write everything into the file, so that the rename moves a
+		// complete database and no WAL is left beside the old name.
+		_, err = h.ExecContext(ctx, `CHECKPOINT`)
+	}
+	err = errors.Join(err, h.Close(), connector.Close())
+	if err != nil {
+		cleanup()
+		return fmt.Errorf("importing %s: %w", from, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		cleanup()
+		return fmt.Errorf("moving restored database into place: %w", err)
+	}
+	return nil
+}
+
+// schemaSep ends every statement of an export's schema.sql: the statement's
+// own ";" and the one EXPORT DATABASE adds.
+const schemaSep = ";;\n"
+
+// orderViews rewrites schema.sql in the export folder dir so that every view
+// comes after the views it reads.
+//
+// DuckDB quirk (duckdb/duckdb#22512, open in 1.5): EXPORT DATABASE writes the
+// views in alphabetical order, and IMPORT DATABASE then fails on a view that
+// reads one later in the alphabet (jp_pegawai_bulan reads pegawai_bulan). The
+// order is found by creating the schema in a scratch in-memory database,
+// retrying the views that fail until all exist, which also proves that the
+// backup's schema can be restored.
+func orderViews(ctx context.Context, dir string) error {
+	path := filepath.Join(dir, "schema.sql")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	parts := strings.Split(string(b), schemaSep)
+	tail := parts[len(parts)-1] // what follows the last statement
+	stmts := parts[:len(parts)-1]
+
+	connector, err := duckdb.NewConnector("", nil)
+	if err != nil {
+		return err
+	}
+	scratch := sql.OpenDB(connector)
+	scratch.SetMaxOpenConns(1)
+	defer func() { scratch.Close(); connector.Close() }()
+
+	var ordered, views []string
+	for _, s := range stmts {
+		if strings.HasPrefix(strings.TrimSpace(s), "CREATE VIEW ") {
+			views = append(views, s)
+			continue
+		}
+		if _, err := scratch.ExecContext(ctx, s); err != nil {
+			return fmt.Errorf("schema statement does not apply: %w", err)
+		}
+		ordered = append(ordered, s)
+	}
+	for len(views) > 0 {
+		var left []string
+		var lastErr error
+		for _, v := range views {
+			if _, err := scratch.ExecContext(ctx, v); err != nil {
+				left, lastErr = append(left, v), err
+				continue
+			}
+			ordered = append(ordered, v)
+		}
+		if len(left) == len(views) {
+			return fmt.Errorf("%d views cannot be created in any order: %w", len(left), lastErr)
+		}
+		views = left
+	}
+	text := strings.Join(ordered, schemaSep) + schemaSep + tail
+	if len(ordered) == 0 {
+		text = tail
+	}
+	return os.WriteFile(path, []byte(text), 0o644)
+}
+
+// literal quotes s as an SQL string literal.
+func literal(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
