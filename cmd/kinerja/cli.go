@@ -89,6 +89,10 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	// The config file sits under the flags: load it, then apply again the
 	// flags that were set on the command line.
+	// The flags set on the command line, read now: their values live in cfg,
+	// which loading the config file overwrites.
+	var set []string
+	fs.Visit(func(f *flag.Flag) { set = append(set, "--"+f.Name+"="+f.Value.String()) })
 	if configPath != "" || fileExists("kinerja.toml") {
 		p, required := configPath, true
 		if p == "" {
@@ -101,8 +105,6 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 		cfg = loaded
 		fs2 := newFlagSet(c, io.Discard, &cfg, &configPath)
-		var set []string
-		fs.Visit(func(f *flag.Flag) { set = append(set, "--"+f.Name+"="+f.Value.String()) })
 		if err := fs2.Parse(set); err != nil {
 			return exitUsage
 		}

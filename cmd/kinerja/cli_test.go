@@ -79,3 +79,20 @@ func TestCheckLoadsNothingAndExitsThreeOnABadFile(t *testing.T) {
 		t.Error("check must not move files")
 	}
 }
+
+func TestFlagsOverrideTheConfigFile(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	os.WriteFile("kinerja.toml", []byte("db = \"dari-config.duckdb\"\ninbox = \"kotak\"\n"), 0o644)
+	os.Mkdir("kotak", 0o755)
+	code, out, errOut := run(t, "ingest", "--db", "dari-flag.duckdb")
+	if code != exitOK {
+		t.Fatalf("exit %d: %s %s", code, out, errOut)
+	}
+	if _, err := os.Stat("dari-flag.duckdb"); err != nil {
+		t.Error("the --db flag was not used over the config file")
+	}
+	if _, err := os.Stat("dari-config.duckdb"); err == nil {
+		t.Error("the config file's db was used although --db was given")
+	}
+}

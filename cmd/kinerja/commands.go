@@ -274,20 +274,24 @@ func init() {
 		flags: func(fs *flag.FlagSet, c *config.Config) {
 			dbFlag(fs, c)
 			sqlLock.flag(fs, c)
-			fs.StringVar(&format, "format", "table", "output `format`: table, csv or json")
+			fs.StringVar(&format, "format", "table", "output `format`: table, csv, json or arrow (an Arrow IPC stream for pyarrow, polars, R)")
 		},
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
 			if fs.NArg() != 1 {
 				return exitUsage, usageError{"give exactly one QUERY (quote it)"}
 			}
-			if format != "table" && format != "csv" && format != "json" {
-				return exitUsage, usageError{fmt.Sprintf("--format %q: use table, csv or json", format)}
+			if format != "table" && format != "csv" && format != "json" && format != "arrow" {
+				return exitUsage, usageError{fmt.Sprintf("--format %q: use table, csv, json or arrow", format)}
 			}
 			db, done, err := sqlLock.open(ctx, e, "sql")
 			if err != nil {
 				return exitFailed, err
 			}
 			defer done()
+			if format == "arrow" {
+				_, err := db.QueryArrow(ctx, fs.Arg(0), e.stdout)
+				return exitOK, err
+			}
 			return exitOK, printQuery(ctx, e, db, fs.Arg(0), format)
 		},
 	})
