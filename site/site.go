@@ -81,6 +81,11 @@ type page struct {
 	Body     any
 }
 
+type tilesWrap struct {
+	Tiles          []tile
+	VsPrev, VsYear string
+}
+
 type chartWrap struct {
 	chartView
 	TableLabel, DownloadLabel string
@@ -90,6 +95,10 @@ var funcs = template.FuncMap{
 	"raw": raw,
 	"wrapChart": func(p page, c chartView) chartWrap {
 		return chartWrap{c, p.L.T("show_table"), p.L.T("download_csv")}
+	},
+	// wrapTiles gives the shared "tiles" template its labels.
+	"wrapTiles": func(p page, t []tile) tilesWrap {
+		return tilesWrap{t, p.L.T("vs_prev"), p.L.T("vs_year")}
 	},
 }
 

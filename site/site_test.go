@@ -68,6 +68,10 @@ func TestNumbersOnPagesUseTheLanguagesFormat(t *testing.T) {
 	out := buildFixture(t, nil)
 	id := read(t, filepath.Join(out, "opd/dc/index.html"))
 	en := read(t, filepath.Join(out, "en/opd/dc/index.html"))
+	// dc's scorecard: coverage 100% in February, +33,3 points on January.
+	if !strings.Contains(id, `<span class="tile-delta">&#43;33,3 poin dibanding bulan lalu</span>`) {
+		t.Error("Indonesian scorecard lacks the change on the previous month")
+	}
 	if !strings.Contains(id, "66,7%") || !strings.Contains(id, "Januari 2026") {
 		t.Error("Indonesian page lacks 66,7% or Januari 2026")
 	}
