@@ -125,16 +125,9 @@ func Build(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (s
 	return st, errors.Join(err, WriteStatus(context.WithoutCancel(ctx), db, cfg, opt.now()))
 }
 
-// buildSite builds the site after taking status.json out of the site folder:
-// site.Build compares the folder with the files it renders to leave an
-// unchanged site alone, and a file it did not render would make every build
-// a change. The caller writes status.json again right after. (A monitor may
-// miss the file while a build runs; folding status.json into the site
-// package's comparison would close that gap.)
+// buildSite builds the site; status.json is one of site.KeptFiles, carried
+// across the swap and not counted as a change, and rewritten right after.
 func buildSite(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) (site.Stats, error) {
-	if err := os.Remove(filepath.Join(cfg.Out, StatusFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
-		return site.Stats{}, fmt.Errorf("removing old %s: %w", StatusFile, err)
-	}
 	return site.Build(ctx, db, cfg.Out, site.Options{Log: log})
 }
 

@@ -80,6 +80,16 @@ func publish(out string, files map[string][]byte) (changed bool, err error) {
 	if same, _ := sameTree(out, files); same {
 		return false, nil
 	}
+	// Files the site keeps without rendering them (status.json, written by
+	// the pipeline after each run) go into the new site as they are, so a
+	// monitor never finds them missing.
+	for _, name := range KeptFiles {
+		if b, err := os.ReadFile(filepath.Join(out, name)); err == nil {
+			if _, rendered := files[name]; !rendered {
+				files[name] = b
+			}
+		}
+	}
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return false, err
@@ -125,7 +135,12 @@ func publish(out string, files map[string][]byte) (changed bool, err error) {
 	return true, nil
 }
 
-// sameTree reports whether dir holds exactly files.
+// KeptFiles are files at the site's root that other stages write (the
+// pipeline's status.json): a build keeps them and does not count them as a
+// change.
+var KeptFiles = []string{"status.json"}
+
+// sameTree reports whether dir holds exactly files (besides KeptFiles).
 func sameTree(dir string, files map[string][]byte) (bool, error) {
 	n := 0
 	same := true
@@ -137,7 +152,15 @@ func sameTree(dir string, files map[string][]byte) (bool, error) {
 			return nil
 		}
 		rel, _ := filepath.Rel(dir, p)
-		want, ok := files[filepath.ToSlash(rel)]
+		rel = filepath.ToSlash(rel)
+		for _, k := range KeptFiles {
+			if rel == k {
+				if _, rendered := files[rel]; !rendered {
+					return nil
+				}
+			}
+		}
+		want, ok := files[rel]
 		if !ok {
 			same = false
 			return filepath.SkipAll

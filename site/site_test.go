@@ -196,3 +196,24 @@ func TestChartSummariesSayTheProvinceCounts(t *testing.T) {
 		t.Error("overview coverage summary does not say 3 of 4")
 	}
 }
+
+func TestStatusJSONSurvivesARebuildAndIsNoChange(t *testing.T) {
+	db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, nil))
+	out := filepath.Join(t.TempDir(), "public")
+	ctx := context.Background()
+	if _, err := site.Build(ctx, db, out, site.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "status.json"), []byte(`{"ok":true}`), 0o644)
+	st, err := site.Build(ctx, db, out, site.Options{})
+	if err != nil || st.Changed {
+		t.Errorf("rebuild changed=%v err=%v; status.json must not count as a change", st.Changed, err)
+	}
+	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
+	if st, _ := site.Build(ctx, db, out, site.Options{}); !st.Changed {
+		t.Error("a changed page must be rebuilt")
+	}
+	if read(t, filepath.Join(out, "status.json")) != `{"ok":true}` {
+		t.Error("status.json lost in the swap")
+	}
+}
