@@ -197,11 +197,13 @@ func init() {
 	})
 
 	var reportMonth, reportOut string
+	reportLock := &runLock{mode: lock.Shared, def: 5 * time.Second}
 	register(command{
 		name:    "report",
 		summary: "write the leadership report of a month (internal: not suppressed, no names, no NIPs)",
 		flags: func(fs *flag.FlagSet, c *config.Config) {
 			dbFlag(fs, c)
+			reportLock.flag(fs, c)
 			fs.StringVar(&reportMonth, "month", "", "`YYYY-MM` of the report (default: the latest month with data)")
 			fs.StringVar(&reportOut, "out", "", "output `file` (default: <reports>/laporan-YYYY-MM.html)")
 		},
@@ -211,11 +213,11 @@ func init() {
 					return exitUsage, usageError{fmt.Sprintf("--month %q: want YYYY-MM", reportMonth)}
 				}
 			}
-			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			db, done, err := reportLock.open(ctx, e, "report")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			defer done()
 			month := reportMonth
 			if month == "" {
 				if month, err = reports.LatestMonth(ctx, db); err != nil || month == "" {
@@ -297,11 +299,13 @@ func init() {
 	})
 
 	var exportFormat, exportOut string
+	exportLock := &runLock{mode: lock.Shared, def: 5 * time.Second}
 	register(command{
 		name:    "export",
 		summary: "analyst exports of every table (not suppressed; no names, no NIPs) as Parquet or CSV",
 		flags: func(fs *flag.FlagSet, c *config.Config) {
 			dbFlag(fs, c)
+			exportLock.flag(fs, c)
 			fs.StringVar(&exportFormat, "format", "parquet", "`format`: parquet or csv")
 			fs.StringVar(&exportOut, "out", "", "output `folder` (required)")
 		},
@@ -312,11 +316,11 @@ func init() {
 			if exportFormat != "parquet" && exportFormat != "csv" {
 				return exitUsage, usageError{fmt.Sprintf("--format %q: use parquet or csv", exportFormat)}
 			}
-			db, err := store.OpenReadOnly(ctx, e.cfg.DB)
+			db, done, err := exportLock.open(ctx, e, "export")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			defer done()
 			n, err := db.Export(ctx, exportOut, exportFormat)
 			if err != nil {
 				return exitFailed, err
