@@ -59,8 +59,11 @@ SELECT h.tahun, o.opd_kode, o.opd_nama,
     ELSE string_agg(CASE
         WHEN h.patuh THEN NULL
         WHEN h.jenis = 'terbesar' THEN h.label || ' bukan kelompok terbesar'
-        WHEN h.jenis = 'maks_persen' THEN h.label || ' ' || h.persen_kelompok || '% melebihi batas ' || h.nilai || '%'
-        WHEN h.jenis = 'min_persen' THEN h.label || ' ' || h.persen_kelompok || '% di bawah minimal ' || h.nilai || '%'
+        -- Written for the public in Indonesian number format: "71,0% melebihi batas 70%".
+        WHEN h.jenis = 'maks_persen' THEN h.label || ' ' || replace(printf('%.1f', h.persen_kelompok), '.', ',')
+            || '% melebihi batas ' || replace(CASE WHEN h.nilai = floor(h.nilai) THEN h.nilai::BIGINT::VARCHAR ELSE h.nilai::VARCHAR END, '.', ',') || '%'
+        WHEN h.jenis = 'min_persen' THEN h.label || ' ' || replace(printf('%.1f', h.persen_kelompok), '.', ',')
+            || '% di bawah minimal ' || replace(CASE WHEN h.nilai = floor(h.nilai) THEN h.nilai::BIGINT::VARCHAR ELSE h.nilai::VARCHAR END, '.', ',') || '%'
         WHEN h.jenis = 'min_jumlah' THEN h.label || ' ' || h.jumlah_kelompok || ' orang, minimal ' || h.nilai::INTEGER || ' orang'
         END, '; ' ORDER BY h.jenis, h.label) END AS alasan
 FROM hasil h JOIN opd o USING (opd_key)
