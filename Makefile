@@ -62,6 +62,9 @@ chromium:
 test-e2e: $(BIN) chromium
 	rm -rf $(E2E_DIR)
 	$(BIN) demo --inbox $(E2E_DIR)/inbox --pegawai 1000 --months 24 --end 2026-10 >/dev/null
+	@# Two agencies whose names are markup: the browser must run nothing.
+	printf 'opd;singkatan\n<img src=x onerror=alert(1)>;XSS-IMG\n</script><script>alert(1)</script>;XSS-SCRIPT\n' > $(E2E_DIR)/inbox/opd_uji_xss.csv
+	printf 'tahun;bulan;opd;kode_indikator;indikator;polaritas;target;realisasi\n2026;10;<img src=x onerror=alert(1)>;X1;<img src=y onerror=alert(2)>;maksimal;10;5\n' > $(E2E_DIR)/inbox/iku_uji_xss.csv
 	$(BIN) run --inbox $(E2E_DIR)/inbox --db $(E2E_DIR)/kinerja.duckdb --out $(E2E_DIR)/public >/dev/null 2>$(E2E_DIR)/run.log || [ $$? -eq 3 ]
 	KINERJA_SITE_DIR=$(E2E_DIR)/public CHROMIUM=$(CHROMIUM) npm run --silent test:e2e
 
