@@ -8,7 +8,9 @@ package reports
 
 import (
 	"context"
+	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
 	"math"
@@ -79,7 +81,7 @@ func Load(ctx context.Context, db *store.DB, month string) (Report, error) {
 			dinilai_tepat_waktu_persen, sangat_baik_persen, rata_capaian_iku_persen, persen_memenuhi_20jp
 			FROM kpi_provinsi_bulanan WHERE periode = ?`, m).Scan(&row.Pegawai, &row.Dinilai, &row.Cakupan,
 			&row.TepatWaktu, &row.SangatBaik, &row.Capaian, &row.Patuh20JP)
-		if err != nil && !strings.Contains(err.Error(), "no rows") {
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
 			return row, err
 		}
 		return row, nil

@@ -227,11 +227,7 @@ func load(ctx context.Context, db *store.DB) (*siteData, error) {
 	}
 	for _, k := range d.KPIs {
 		if k.Analyst {
-			t, err := loadTable(ctx, db, fmt.Sprintf(`SELECT * FROM "analis_%s" ORDER BY ALL`, k.Name))
-			if err != nil {
-				return nil, err
-			}
-			d.Files["analis_"+k.Name] = t
+			d.Files["analis_"+k.Name] = k.Table
 			d.AnalystFiles = append(d.AnalystFiles, "analis_"+k.Name)
 		}
 	}

@@ -16,6 +16,8 @@ type kpiInfo struct {
 	Definisi, Definition string
 	Unit                 string
 	Analyst              bool
+	// Table is an analyst KPI's whole table, published as data/analis_<name>.
+	Table table
 	// Values by periode then opd_kode ("" is the province).
 	Values map[string]map[string]*float64
 }
@@ -52,25 +54,26 @@ func loadKPIs(ctx context.Context, db *store.DB) ([]kpiInfo, error) {
 	for _, r := range reg.Rows {
 		k := kpiInfo{Name: fmt.Sprint(r[0]), Judul: fmt.Sprint(r[1]), Title: fmt.Sprint(r[2]), Definisi: fmt.Sprint(r[3]),
 			Definition: fmt.Sprint(r[4]), Unit: fmt.Sprint(r[5]), Analyst: true}
-		t, err := loadTable(ctx, db, fmt.Sprintf(`SELECT CAST(periode AS VARCHAR), CAST(opd_kode AS VARCHAR), CAST(nilai AS DOUBLE) FROM "analis_%s" ORDER BY 1, 2`, k.Name))
+		t, err := loadTable(ctx, db, fmt.Sprintf(`SELECT * FROM "analis_%s" ORDER BY ALL`, k.Name))
 		if err != nil {
 			return nil, fmt.Errorf("reading analyst KPI %s: %w", k.Name, err)
 		}
-		k.Values = valuesOf(t)
+		k.Table, k.Values = t, valuesOf(t)
 		out = append(out, k)
 	}
 	return out, nil
 }
 
+// valuesOf indexes the nilai column of t by periode and opd_kode.
 func valuesOf(t table) map[string]map[string]*float64 {
 	v := map[string]map[string]*float64{}
+	pc, oc, nc := t.col("periode"), t.col("opd_kode"), t.col("nilai")
 	for _, r := range t.Rows {
-		p, _ := r[0].(string)
-		o, _ := r[1].(string)
+		p, o := fmt.Sprint(r[pc]), fmt.Sprint(r[oc])
 		if v[p] == nil {
 			v[p] = map[string]*float64{}
 		}
-		v[p][o] = ptr(r[2])
+		v[p][o] = ptr(r[nc])
 	}
 	return v
 }

@@ -3,7 +3,6 @@ package compute_test
 import (
 	"context"
 	"database/sql"
-	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -21,41 +20,7 @@ import (
 // pipeline/testdata/provinsi-kecil and computes the KPIs.
 func loadFixture(t *testing.T) *store.DB {
 	t.Helper()
-	ctx := context.Background()
-	inbox := t.TempDir()
-	src := filepath.Join("..", "testdata", "provinsi-kecil")
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(inbox, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	db, err := store.Open(ctx, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { db.Close() })
-	res, err := ingest.Inbox(ctx, db, inbox, ingest.Options{NIPKey: []byte("kunci-uji-yang-cukup-panjang")})
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range res.Files {
-		if f.Status != ingest.StatusAccepted {
-			t.Fatalf("fixture %s was %s: %v", f.Name, f.Status, f.Problems)
-		}
-	}
-	log := slog.New(slog.NewTextHandler(io.Discard, nil))
-	if _, err := compute.Run(ctx, db, config.Default(), log); err != nil {
-		t.Fatal(err)
-	}
-	return db
+	return pipelinetest.Load(t, pipelinetest.CopyFixture(t, nil))
 }
 
 func TestOPDMonthKPIsMatchHandComputedValues(t *testing.T) {

@@ -266,7 +266,7 @@ func ingestFile(ctx context.Context, db *store.DB, path string, opt Options) (Fi
 		if err != nil || len(fr.Problems) > 0 {
 			return err
 		}
-		return store_(ctx, tx, &fr, hash, len(data), now)
+		return storeRows(ctx, tx, &fr, hash, len(data), now)
 	})
 	if err != nil {
 		return fr, err
@@ -370,8 +370,8 @@ func validate(ctx context.Context, tx *store.Tx, path string, data []byte, opt O
 	return fr, rows.Err()
 }
 
-// store_ records the file and stores its validated rows and findings.
-func store_(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size int, now time.Time) error {
+// storeRows records the file and stores its validated rows and findings.
+func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size int, now time.Time) error {
 	err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, opd, periode, baris_dibaca, diproses_pada)
 		SELECT ?, ?, ?, ?, ?, 'diterima',
 		       list(DISTINCT _opd_key ORDER BY _opd_key) FILTER (WHERE _opd_key IS NOT NULL),
@@ -404,13 +404,6 @@ func store_(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size
 	fr.RowsLoaded, fr.Findings = int(loaded), int(rowFindings+columnFindings)
 	return tx.Exec(ctx, `UPDATE berkas SET baris_dimuat = ?, jumlah_temuan = ? WHERE berkas_id = ?`,
 		fr.RowsLoaded, fr.Findings, fr.BerkasID)
-}
-
-func tableOf(dataset string) string {
-	if dataset == "opd" {
-		return "opd_ref"
-	}
-	return dataset
 }
 
 // recordRejected writes the lineage of a rejected file and its problems.
