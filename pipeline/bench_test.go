@@ -1,9 +1,12 @@
 package pipeline_test
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
+	"maps"
 	"path/filepath"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -62,7 +65,8 @@ func defaultDemoDB(b *testing.B) string {
 }
 
 // BenchmarkComputeDefaultDemo recomputes every KPI model and data test of
-// the default demo; query_ms is the SQL time of the models.
+// the default demo; query_ms is the SQL time of the models, test_ms that of
+// the data tests, and the log lists the five slowest models.
 func BenchmarkComputeDefaultDemo(b *testing.B) {
 	path := defaultDemoDB(b)
 	ctx := context.Background()
@@ -71,7 +75,8 @@ func BenchmarkComputeDefaultDemo(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer db.Close()
-	var total time.Duration
+	var total, tests time.Duration
+	perModel := map[string]time.Duration{}
 	n := 0
 	for b.Loop() {
 		st, err := compute.Run(ctx, db, config.Default(), slog.New(slog.DiscardHandler))
@@ -79,9 +84,18 @@ func BenchmarkComputeDefaultDemo(b *testing.B) {
 			b.Fatal(err)
 		}
 		total += st.QueryTime
+		tests += st.TestTime
+		for _, m := range st.ModelTimes {
+			perModel[m.Name] += m.Time
+		}
 		n++
 	}
 	b.ReportMetric(float64(total.Milliseconds())/float64(n), "query_ms/op")
+	b.ReportMetric(float64(tests.Milliseconds())/float64(n), "test_ms/op")
+	names := slices.SortedFunc(maps.Keys(perModel), func(x, y string) int { return cmp.Compare(perModel[y], perModel[x]) })
+	for _, name := range names[:min(5, len(names))] {
+		b.Logf("%-36s %6.1f ms/op", name, float64(perModel[name].Microseconds())/1000/float64(n))
+	}
 }
 
 // BenchmarkBuildSiteDefaultDemo renders the whole public site of the default

@@ -139,7 +139,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			fmt.Fprintf(e.stdout, "computed %d KPI models, %d data tests passed (%d ms of queries)\n", st.Models, st.Tests, st.QueryTime.Milliseconds())
+			fmt.Fprintf(e.stdout, "computed %d KPI models in %d ms of queries; %d data tests passed in %d ms\n", st.Models, st.QueryTime.Milliseconds(), st.Tests, st.TestTime.Milliseconds())
 			return exitOK, nil
 		},
 	})

@@ -134,7 +134,7 @@ func runAnalystKPIs(ctx context.Context, tx *store.Tx, kpis []AnalystKPI) error 
 			return fmt.Errorf("analyst KPI %s: nilai must be a number, it is %s", k.File, t)
 		}
 		for c := range cols {
-			if strings.Contains(c, "nip") || strings.HasPrefix(c, "nama") && c != "nama_opd" {
+			if strings.Contains(c, "nip") || strings.Contains(c, "pegawai_id") || strings.HasPrefix(c, "nama") && c != "nama_opd" {
 				return fmt.Errorf("analyst KPI %s: column %s could hold personal data; publish only aggregates per OPD", k.File, c)
 			}
 		}

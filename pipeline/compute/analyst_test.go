@@ -31,6 +31,7 @@ func TestAnalystKPIsArePickedUpAndChecked(t *testing.T) {
 		{"writes", "hapus.sql", analystHeader + "DELETE FROM penilaian", "must be a SELECT"},
 		{"two statements", "dua.sql", analystHeader + "SELECT 1; DROP TABLE penilaian", "exactly one SELECT"},
 		{"no nilai", "tanpa_nilai.sql", analystHeader + "SELECT periode, opd_kode FROM kpi_opd_bulanan", "nilai is missing"},
+		{"per employee key", "per_pegawai.sql", analystHeader + "SELECT printf('%04d-%02d', tahun, bulan) AS periode, opd_key AS opd_kode, pegawai_id, 1 AS nilai FROM penilaian", "personal data"},
 		{"per person", "per_orang.sql", analystHeader + "SELECT printf('%04d-%02d', tahun, bulan) AS periode, opd_key AS opd_kode, nip_hash, 1 AS nilai FROM penilaian", "personal data"},
 		{"not aggregated", "ganda.sql", analystHeader + "SELECT printf('%04d-%02d', tahun, bulan) AS periode, opd_key AS opd_kode, 1 AS nilai FROM penilaian WHERE NOT tahunan", "one row per OPD and month"},
 	}

@@ -44,7 +44,17 @@ func (e *FailedTestsError) Error() string {
 type Stats struct {
 	Models    int
 	Tests     int
-	QueryTime time.Duration
+	QueryTime time.Duration // the KPI models, built-in and analysts'
+	TestTime  time.Duration // the data tests
+	// ModelTimes is each model's query time, in the order run: what to look
+	// at first when a compute gets slow.
+	ModelTimes []ModelTime
+}
+
+// ModelTime is the query time of one KPI model.
+type ModelTime struct {
+	Name string
+	Time time.Duration
 }
 
 // SetParameters makes the configured thresholds visible to SQL as DuckDB
@@ -105,7 +115,11 @@ func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger)
 		return err
 	})
 	if err == nil {
-		log.Info("computed KPIs", "models", st.Models, "tests", st.Tests, "query_ms", st.QueryTime.Milliseconds())
+		log.Info("computed KPIs", "models", st.Models, "tests", st.Tests, "query_ms", st.QueryTime.Milliseconds(),
+			"test_ms", st.TestTime.Milliseconds())
+		for _, m := range st.ModelTimes {
+			log.Debug("computed model", "model", m.Name, "ms", m.Time.Milliseconds())
+		}
 	}
 	return st, err
 }
@@ -120,9 +134,11 @@ func run(ctx context.Context, db *store.Tx, cfg config.Config) (Stats, error) {
 		if err := ctx.Err(); err != nil {
 			return st, err
 		}
+		t := time.Now()
 		if err := db.Exec(ctx, q.SQL); err != nil {
 			return st, fmt.Errorf("computing %s: %w", q.Name, err)
 		}
+		st.ModelTimes = append(st.ModelTimes, ModelTime{q.Name, time.Since(t)})
 		st.Models++
 	}
 	kpis, err := LoadAnalystKPIs(cfg.KPI.CustomQueriesDir)
@@ -134,7 +150,9 @@ func run(ctx context.Context, db *store.Tx, cfg config.Config) (Stats, error) {
 	}
 	st.Models += len(kpis)
 	st.QueryTime = time.Since(start)
+	start = time.Now()
 	failures, err := RunTests(ctx, db)
+	st.TestTime = time.Since(start)
 	st.Tests = len(queries.Dir("tests"))
 	if err != nil {
 		return st, err

@@ -105,11 +105,12 @@ func annual(start int, counts map[string]int) string {
 	i := start
 	for _, p := range []string{"sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"} {
 		for k := 0; k < counts[p]; k++ {
-			rows = append(rows, fmt.Sprintf("(1, '', %d, sha256('h%05d'), NULL, NULL, 'PNS', 'X', 'X', NULL, NULL, 2025, NULL, true, NULL, NULL, '%s', false, TIMESTAMP '2026-01-10 10:00:00')", i, i, p))
+			rows = append(rows, fmt.Sprintf("(1, '', %d, sha256('h%05d'), NULL, NULL, 'PNS', 'X', 'X', NULL, NULL, 2025, NULL, true, NULL, NULL, '%s', false, TIMESTAMP '2026-01-10 10:00:00', %d)", i, i, p, i))
 			i++
 		}
 	}
-	return berkas("penilaian") + "INSERT INTO penilaian VALUES " + strings.Join(rows, ", ")
+	return berkas("penilaian") + "INSERT INTO penilaian VALUES " + strings.Join(rows, ", ") +
+		";\nINSERT INTO pegawai (pegawai_id, nip_hash) SELECT DISTINCT pegawai_id, nip_hash FROM penilaian"
 }
 
 // berkas records file 1 as an accepted file of dataset, as ingest would.

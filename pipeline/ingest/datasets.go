@@ -16,6 +16,9 @@ type Dataset struct {
 	// OneOf lists alternatives of which at least one must be present
 	// (penilaian: bulan_skp for monthly rows or jenis saying "tahunan").
 	OneOf []string
+	// PerEmployee marks datasets whose rows carry a NIP: ingest registers
+	// their employees in pegawai before storing the rows.
+	PerEmployee bool
 }
 
 // Datasets are the five datasets, in the order they are loaded within one
@@ -30,7 +33,8 @@ var Datasets = []Dataset{
 		Name: "skp",
 		Columns: []string{"id", "nip", "nama", "is_plt_plh", "periode_awal", "periode_akhir", "skp_status",
 			"skp_unor_induk", "skp_unor", "skp_jabatan", "skp_jenis_jabatan", "jenis_pegawai", "golru"},
-		Required: []string{"nip", "skp_unor_induk", "periode_awal", "periode_akhir", "skp_status"},
+		Required:    []string{"nip", "skp_unor_induk", "periode_awal", "periode_akhir", "skp_status"},
+		PerEmployee: true,
 	},
 	{
 		Name: "penilaian",
@@ -40,8 +44,9 @@ var Datasets = []Dataset{
 			"pegawai_atasan_unor_id", "pegawai_atasan_unor", "pegawai_atasan_jabatan", "pegawai_atasan_golru",
 			"waktu_dinilai", "pegawai_penilai_id", "tahun_skp", "skp_id", "periode_id", "skp_penilaian_id", "golru",
 			"jenis_pegawai", "bulan_skp"},
-		Required: []string{"nip", "skp_unor_induk", "hasil_kerja", "perilaku_kerja", "hasil_akhir", "tahun_skp"},
-		OneOf:    []string{"bulan_skp", "jenis"},
+		Required:    []string{"nip", "skp_unor_induk", "hasil_kerja", "perilaku_kerja", "hasil_akhir", "tahun_skp"},
+		OneOf:       []string{"bulan_skp", "jenis"},
+		PerEmployee: true,
 	},
 	{
 		Name: "iku",
@@ -53,7 +58,8 @@ var Datasets = []Dataset{
 		Name: "pelatihan",
 		Columns: []string{"nip", "nama", "nama_pelatihan", "jenis_pengembangan", "penyelenggara", "tanggal_mulai",
 			"tanggal_selesai", "jp"},
-		Required: []string{"nip", "nama_pelatihan", "tanggal_selesai", "jp"},
+		Required:    []string{"nip", "nama_pelatihan", "tanggal_selesai", "jp"},
+		PerEmployee: true,
 	},
 }
 

@@ -381,6 +381,15 @@ func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, s
 	if err != nil {
 		return fmt.Errorf("recording file: %w", err)
 	}
+	if ds, ok := DatasetByName(fr.Dataset); ok && ds.PerEmployee {
+		q, err := queries.Get("ingest/pegawai_simpan")
+		if err != nil {
+			return err
+		}
+		if err := tx.Exec(ctx, q.SQL); err != nil {
+			return fmt.Errorf("registering employees: %w", err)
+		}
+	}
 	q, err := queries.Get("ingest/" + fr.Dataset + "_simpan")
 	if err != nil {
 		return err

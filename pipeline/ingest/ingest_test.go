@@ -332,6 +332,29 @@ func TestNIPIsStoredOnlyAsItsKeyedHash(t *testing.T) {
 	})
 }
 
+// TestEachEmployeeGetsOneKeyAcrossFiles: the same NIP, written two ways in
+// two datasets and two runs, is one pegawai_id; another NIP is another.
+func TestEachEmployeeGetsOneKeyAcrossFiles(t *testing.T) {
+	db := openDB(t)
+	inbox := t.TempDir()
+	write(t, inbox, "penilaian.csv", []byte(bknHeader+"\n"+
+		bknRow("'19850101 201001 1 001", "DINAS A", "SESUAI EKSPEKTASI", "SESUAI EKSPEKTASI", "BAIK", "2026-02-03 10:00:00", "2026", "1")+"\n"+
+		bknRow(good2, "DINAS A", "SESUAI EKSPEKTASI", "SESUAI EKSPEKTASI", "BAIK", "2026-02-03 10:00:00", "2026", "1")+"\n"))
+	ingestDir(t, db, inbox)
+	write(t, inbox, "pelatihan.csv", []byte("nip,nama_pelatihan,tanggal_selesai,jp\n"+good1+",Komunikasi Efektif,2026-02-20,8\n"))
+	ingestDir(t, db, inbox)
+	if n := count(t, db, "SELECT count(*) FROM pegawai"); n != 2 {
+		t.Errorf("%d employees registered, want 2", n)
+	}
+	if n := count(t, db, `SELECT count(*) FROM pelatihan l JOIN penilaian p USING (pegawai_id)
+		WHERE l.nip_hash = p.nip_hash`); n != 1 {
+		t.Errorf("the training and the evaluation of one NIP share %d keys, want 1", n)
+	}
+	if n := count(t, db, "SELECT count(DISTINCT pegawai_id) FROM penilaian WHERE pegawai_id IS NOT NULL"); n != 2 {
+		t.Errorf("two NIPs got %d keys, want 2", n)
+	}
+}
+
 func TestEveryInputRowIsLoadedOrReported(t *testing.T) {
 	db := openDB(t)
 	inbox := t.TempDir()

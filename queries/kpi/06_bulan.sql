@@ -3,6 +3,8 @@
 -- title: Months reported
 -- definisi: Setiap bulan dari bulan penilaian bulanan pertama sampai terakhir di data.
 -- definition: Every month from the first to the last month with monthly evaluations in the data.
+-- batas_penilaian is the month's deadline for evaluations: day batas_hari_penilaian
+-- of the next month, 23:59:59 WIB (kpi.md, on-time rate).
 -- sources: penilaian
 CREATE OR REPLACE TABLE bulan AS
 WITH batas AS (
@@ -10,7 +12,9 @@ WITH batas AS (
     FROM penilaian WHERE NOT tahunan
 )
 SELECT strftime(b, '%Y-%m') AS periode, year(b)::SMALLINT AS tahun, month(b)::TINYINT AS bulan,
-    b::DATE AS hari_pertama, last_day(b)::DATE AS hari_terakhir
+    b::DATE AS hari_pertama, last_day(b)::DATE AS hari_terakhir,
+    make_timestamp(year(b + INTERVAL 1 MONTH), month(b + INTERVAL 1 MONTH),
+                   getvariable('batas_hari_penilaian'), 23, 59, 59) AS batas_penilaian
 FROM batas, generate_series(batas.awal, batas.akhir, INTERVAL 1 MONTH) AS g(b)
 WHERE batas.awal IS NOT NULL
 ORDER BY periode;

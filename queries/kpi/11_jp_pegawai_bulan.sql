@@ -6,17 +6,24 @@
 -- unit: JP
 -- higher_is_better: true
 -- sources: pelatihan, skp
--- A plain join on the employee and year with the months up to this one:
--- each employee has a handful of training months a year, so this is small
--- (an ASOF join here was a hundred times slower on DuckDB 1.5).
+-- One running total per employee and year over their trainings and their
+-- roster months together, read off at each roster month: a single sort of
+-- about 650,000 rows on the default demo, faster than joining the months to
+-- the trainings (a range join or an ASOF join, tried on DuckDB 1.5).
 -- A view, not a table: materialising this per-person step costs more than
--- reading it in the models that use it.
+-- reading it in the model that uses it.
 CREATE OR REPLACE VIEW jp_pegawai_bulan AS
-WITH per_bulan AS (
-    SELECT nip_hash, year(tanggal_selesai) AS tahun, month(tanggal_selesai) AS bulan, sum(jp) AS jp
-    FROM pelatihan_berlaku GROUP BY ALL
+WITH urutan AS (
+    -- A training finished in a month counts for that month: it sorts before the roster row.
+    SELECT NULL AS periode, NULL AS opd_key, pegawai_id, year(tanggal_selesai)::SMALLINT AS tahun,
+        month(tanggal_selesai)::TINYINT AS bulan, 0 AS jenis, jp
+    FROM pelatihan_berlaku
+    UNION ALL
+    SELECT periode, opd_key, pegawai_id, tahun, bulan, 1 AS jenis, 0 AS jp FROM pegawai_bulan
+),
+berjalan AS (
+    SELECT periode, opd_key, pegawai_id, jenis,
+        sum(jp) OVER (PARTITION BY pegawai_id, tahun ORDER BY bulan, jenis ROWS UNBOUNDED PRECEDING) AS jp
+    FROM urutan
 )
-SELECT p.periode, p.opd_key, p.nip_hash, coalesce(sum(k.jp), 0) AS jp
-FROM pegawai_bulan p
-LEFT JOIN per_bulan k ON k.nip_hash = p.nip_hash AND k.tahun = p.tahun AND k.bulan <= p.bulan
-GROUP BY p.periode, p.opd_key, p.nip_hash;
+SELECT periode, opd_key, pegawai_id, jp FROM berjalan WHERE jenis = 1;

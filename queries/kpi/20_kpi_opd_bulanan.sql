@@ -4,24 +4,23 @@
 -- definisi: Per OPD dan bulan: jumlah pegawai, jumlah dinilai, cakupan dan ketepatan waktu penilaian, sebaran predikat, capaian IKU dan pemenuhan 20 JP, sesuai definisi kpi.md.
 -- definition: Per agency and month: headcount, evaluated, evaluation coverage and timeliness, predikat distribution, IKU achievement and 20 JP compliance, as defined in kpi.md.
 -- sources: skp, penilaian, iku, pelatihan
+-- Reads the evaluations from penilaian_rekap and the headcount and training
+-- hours from jp_pegawai_bulan (one row per employee counted in a month).
 CREATE OR REPLACE TABLE kpi_opd_bulanan AS
 WITH dinilai AS (
-    SELECT p.opd_key, printf('%04d-%02d', p.tahun, p.bulan) AS periode,
-        count(*) AS jumlah_dinilai,
-        count(*) FILTER (WHERE p.waktu_dinilai <=
-            make_timestamp(year(make_date(p.tahun, p.bulan, 1) + INTERVAL 1 MONTH),
-                           month(make_date(p.tahun, p.bulan, 1) + INTERVAL 1 MONTH),
-                           getvariable('batas_hari_penilaian'), 23, 59, 59)) AS tepat_waktu,
-        count(*) FILTER (WHERE p.predikat = 'sangat_baik') AS sangat_baik,
-        count(*) FILTER (WHERE p.predikat = 'baik') AS baik,
-        count(*) FILTER (WHERE p.predikat = 'butuh_perbaikan') AS butuh_perbaikan,
-        count(*) FILTER (WHERE p.predikat = 'kurang') AS kurang,
-        count(*) FILTER (WHERE p.predikat = 'sangat_kurang') AS sangat_kurang
+    SELECT opd_key, printf('%04d-%02d', tahun, bulan) AS periode,
+        sum(jumlah)::BIGINT AS jumlah_dinilai,
+        sum(tepat_waktu)::BIGINT AS tepat_waktu,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'sangat_baik'), 0)::BIGINT AS sangat_baik,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'baik'), 0)::BIGINT AS baik,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'butuh_perbaikan'), 0)::BIGINT AS butuh_perbaikan,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'kurang'), 0)::BIGINT AS kurang,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'sangat_kurang'), 0)::BIGINT AS sangat_kurang
     -- After duplicates are resolved each NIP has one counted row a month,
-    -- so count(*) counts distinct NIPs (the data test kpi_predikat_jumlah
-    -- and penilaian_dihitung_unik check it).
-    FROM penilaian_status p
-    WHERE p.status = 'dihitung' AND NOT p.tahunan
+    -- so the counted rows are distinct NIPs (the data tests
+    -- kpi_predikat_jumlah and penilaian_dihitung_unik check it).
+    FROM penilaian_rekap
+    WHERE status = 'dihitung' AND NOT tahunan
     GROUP BY ALL
 ),
 pegawai AS (

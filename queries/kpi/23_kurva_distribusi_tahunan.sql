@@ -8,14 +8,15 @@
 -- sources: penilaian, opd
 CREATE OR REPLACE TABLE kurva_distribusi_tahunan AS
 WITH dinilai AS (
+    -- One counted annual row per NIP and year (data test penilaian_dihitung_unik).
     SELECT opd_key, tahun,
-        count(DISTINCT nip_hash) AS jumlah_dinilai,
-        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'sangat_baik') AS sangat_baik,
-        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'baik') AS baik,
-        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'butuh_perbaikan') AS butuh_perbaikan,
-        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'kurang') AS kurang,
-        count(DISTINCT nip_hash) FILTER (WHERE predikat = 'sangat_kurang') AS sangat_kurang
-    FROM penilaian_status WHERE status = 'dihitung' AND tahunan
+        sum(jumlah)::BIGINT AS jumlah_dinilai,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'sangat_baik'), 0)::BIGINT AS sangat_baik,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'baik'), 0)::BIGINT AS baik,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'butuh_perbaikan'), 0)::BIGINT AS butuh_perbaikan,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'kurang'), 0)::BIGINT AS kurang,
+        coalesce(sum(jumlah) FILTER (WHERE predikat = 'sangat_kurang'), 0)::BIGINT AS sangat_kurang
+    FROM penilaian_rekap WHERE status = 'dihitung' AND tahunan
     GROUP BY ALL
 ),
 organisasi AS (

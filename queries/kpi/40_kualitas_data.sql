@@ -9,14 +9,12 @@
 CREATE OR REPLACE TABLE kualitas_data AS
 WITH status AS (
     SELECT opd_key, printf('%04d-%02d', tahun, bulan) AS periode,
-        count(*) FILTER (WHERE status = 'digantikan_berkas') AS digantikan_berkas,
-        count(*) FILTER (WHERE status = 'digantikan_penilaian_ulang') AS digantikan_penilaian_ulang,
-        count(*) FILTER (WHERE status = 'belum_dinilai') AS belum_dinilai,
-        count(*) FILTER (WHERE status = 'dihitung' AND (waktu_dinilai IS NULL OR waktu_dinilai >
-            make_timestamp(year(make_date(tahun, bulan, 1) + INTERVAL 1 MONTH),
-                           month(make_date(tahun, bulan, 1) + INTERVAL 1 MONTH),
-                           getvariable('batas_hari_penilaian'), 23, 59, 59))) AS terlambat
-    FROM penilaian_status WHERE NOT tahunan GROUP BY ALL
+        coalesce(sum(jumlah) FILTER (WHERE status = 'digantikan_berkas'), 0)::BIGINT AS digantikan_berkas,
+        coalesce(sum(jumlah) FILTER (WHERE status = 'digantikan_penilaian_ulang'), 0)::BIGINT AS digantikan_penilaian_ulang,
+        coalesce(sum(jumlah) FILTER (WHERE status = 'belum_dinilai'), 0)::BIGINT AS belum_dinilai,
+        -- Late: counted but rated after the deadline, or with no time of rating.
+        coalesce(sum(jumlah - tepat_waktu) FILTER (WHERE status = 'dihitung'), 0)::BIGINT AS terlambat
+    FROM penilaian_rekap WHERE NOT tahunan GROUP BY ALL
 ),
 matriks AS (
     SELECT p.opd_key, printf('%04d-%02d', p.tahun, p.bulan) AS periode, count(*) AS tidak_sesuai_matriks
