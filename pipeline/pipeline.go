@@ -142,7 +142,7 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 	if err != nil {
 		return res, err
 	}
-	res.Compute, err = compute.Run(ctx, db, cfg, log)
+	res.Compute, err = compute.RunAt(ctx, db, cfg, opt.now(), log)
 	if err != nil {
 		return res, err
 	}

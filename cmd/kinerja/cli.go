@@ -113,7 +113,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kinerja: %v\n", err)
 		return exitUsage
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	// KINERJA_LOG=debug shows, among others, each KPI model's query time.
+	level := slog.LevelInfo
+	if v := os.Getenv("KINERJA_LOG"); v != "" {
+		if err := level.UnmarshalText([]byte(v)); err != nil {
+			fmt.Fprintf(stderr, "kinerja: KINERJA_LOG=%s: want debug, info, warn or error\n", v)
+			return exitUsage
+		}
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
 	e := &env{cfg: cfg, log: log, stdout: stdout, stderr: stderr, now: time.Now}
 	code, err := c.run(ctx, e, fs)
 	if err != nil {

@@ -59,8 +59,9 @@ type ModelTime struct {
 
 // SetParameters makes the configured thresholds visible to SQL as DuckDB
 // variables (getvariable) and stores them, with the curve rules, in the
-// tables parameter and aturan_kurva so an analyst sees what was used.
-func SetParameters(ctx context.Context, db *store.Tx, k config.KPI, kurva []config.Aturan) error {
+// tables parameter and aturan_kurva so an analyst sees what was used; now is
+// the compute time (variable waktu_hitung).
+func SetParameters(ctx context.Context, db *store.Tx, k config.KPI, kurva []config.Aturan, now time.Time) error {
 	params := []struct {
 		name  string
 		value float64
@@ -72,6 +73,7 @@ func SetParameters(ctx context.Context, db *store.Tx, k config.KPI, kurva []conf
 		{"peringatan_cakupan", k.CoverageAlert},
 		{"peringatan_capaian_iku", k.CapaianAlert},
 		{"peringatan_bulan_menurun", float64(k.FallingMonths)},
+		{"batas_kesegaran_hari", float64(k.MaxDataAgeDays)},
 	}
 	if err := db.Exec(ctx, `CREATE OR REPLACE TABLE parameter (nama VARCHAR PRIMARY KEY, nilai DOUBLE)`); err != nil {
 		return err
@@ -83,6 +85,12 @@ func SetParameters(ctx context.Context, db *store.Tx, k config.KPI, kurva []conf
 		if err := db.Exec(ctx, `INSERT INTO parameter VALUES (?, ?)`, p.name, p.value); err != nil {
 			return err
 		}
+	}
+	// The time of this compute, for the freshness test: UTC like the
+	// berkas.diproses_pada it is compared with.
+	at := now.UTC().Format("2006-01-02 15:04:05")
+	if err := db.Exec(ctx, fmt.Sprintf("SET VARIABLE waktu_hitung = TIMESTAMP '%s'", at)); err != nil {
+		return err
 	}
 	// Integer-typed days for make_timestamp.
 	if err := db.Exec(ctx, fmt.Sprintf("SET VARIABLE batas_hari_penilaian = %d", k.DeadlineDay)); err != nil {
@@ -108,10 +116,16 @@ func SetParameters(ctx context.Context, db *store.Tx, k config.KPI, kurva []conf
 // transaction: a failing model or data test (returned as *FailedTestsError)
 // leaves the previous KPI tables in place, so nothing half-done is published.
 func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) (Stats, error) {
+	return RunAt(ctx, db, cfg, time.Now(), log)
+}
+
+// RunAt is Run at a given time: the pipeline passes its clock, which the
+// freshness data test compares the newest evaluation file with.
+func RunAt(ctx context.Context, db *store.DB, cfg config.Config, now time.Time, log *slog.Logger) (Stats, error) {
 	var st Stats
 	err := db.Tx(ctx, func(tx *store.Tx) error {
 		var err error
-		st, err = run(ctx, tx, cfg)
+		st, err = run(ctx, tx, cfg, now)
 		return err
 	})
 	if err == nil {
@@ -124,9 +138,9 @@ func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger)
 	return st, err
 }
 
-func run(ctx context.Context, db *store.Tx, cfg config.Config) (Stats, error) {
+func run(ctx context.Context, db *store.Tx, cfg config.Config, now time.Time) (Stats, error) {
 	var st Stats
-	if err := SetParameters(ctx, db, cfg.KPI, cfg.Kurva); err != nil {
+	if err := SetParameters(ctx, db, cfg.KPI, cfg.Kurva, now); err != nil {
 		return st, fmt.Errorf("setting KPI parameters: %w", err)
 	}
 	start := time.Now()

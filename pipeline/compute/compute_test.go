@@ -3,6 +3,7 @@ package compute_test
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -144,5 +145,34 @@ func TestACorrectedFileSupersedesTheEarlierOneWhichStaysStored(t *testing.T) {
 	var superseded bool
 	if err := db.SQL().QueryRow(`SELECT digantikan_seluruhnya FROM berkas_digantikan d JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&superseded); err != nil || superseded {
 		t.Errorf("the yearly file is only partly superseded: %v %v", superseded, err)
+	}
+}
+
+// TestFreshnessFailsWhenEvaluationsStopArriving: the freshness data test
+// compares the newest accepted evaluation file with the compute time, on
+// both sides of kpi.batas_kesegaran_hari, and 0 turns it off.
+func TestFreshnessFailsWhenEvaluationsStopArriving(t *testing.T) {
+	ctx := context.Background()
+	db := loadFixture(t)
+	cases := []struct {
+		ageDays, limit int
+		fails          bool
+	}{
+		{44, 45, false},
+		{46, 45, true},
+		{400, 0, false},
+	}
+	for _, c := range cases {
+		if err := db.Exec(ctx, `UPDATE berkas SET diproses_pada = now()::TIMESTAMP - to_days(?::INTEGER) WHERE dataset = 'penilaian'`, c.ageDays); err != nil {
+			t.Fatal(err)
+		}
+		cfg := config.Default()
+		cfg.KPI.MaxDataAgeDays = c.limit
+		_, err := compute.Run(ctx, db, cfg, slog.New(slog.DiscardHandler))
+		var failed *compute.FailedTestsError
+		gotFail := errors.As(err, &failed) && len(failed.Failures) == 1 && failed.Failures[0].Test == "penilaian_segar"
+		if gotFail != c.fails || (err != nil && !gotFail) {
+			t.Errorf("files %d days old, limit %d: got %v, want failing=%v", c.ageDays, c.limit, err, c.fails)
+		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/compute"
 	"github.com/lampungprov/kinerja/pipeline/config"
@@ -29,7 +30,8 @@ func computeOn(t *testing.T, setup string) *store.DB {
 			t.Fatal(err)
 		}
 	}
-	if _, err := compute.Run(ctx, db, config.Default(), slog.New(slog.DiscardHandler)); err != nil {
+	// The day after the files of berkas() arrived: fresh data.
+	if _, err := compute.RunAt(ctx, db, config.Default(), time.Date(2026, 1, 2, 0, 0, 0, 0, time.UTC), slog.New(slog.DiscardHandler)); err != nil {
 		t.Fatal(err)
 	}
 	return db

@@ -42,7 +42,10 @@ type KPI struct {
 	CoverageAlert    float64 `toml:"peringatan_cakupan"`       // attention below this coverage %
 	CapaianAlert     float64 `toml:"peringatan_capaian_iku"`   // attention below this IKU achievement %
 	FallingMonths    int     `toml:"peringatan_bulan_menurun"` // attention when coverage falls this many months in a row
-	CustomQueriesDir string  `toml:"folder_kpi_analis"`        // analysts' own .sql KPIs
+	// MaxDataAgeDays is the freshness data test: compute fails when the
+	// newest accepted evaluation file is older than this many days (0: off).
+	MaxDataAgeDays   int    `toml:"batas_kesegaran_hari"`
+	CustomQueriesDir string `toml:"folder_kpi_analis"` // analysts' own .sql KPIs
 }
 
 // Aturan is one rule of the distribution curve (kpi.md): for organisations
@@ -88,6 +91,7 @@ func Default() Config {
 			CoverageAlert:    90,
 			CapaianAlert:     80,
 			FallingMonths:    3,
+			MaxDataAgeDays:   45,
 			CustomQueriesDir: "kpi-analis",
 		},
 		Kurva: DefaultKurva(),
@@ -156,6 +160,9 @@ func (c Config) Validate() error {
 	}
 	if c.KPI.DeadlineDay < 1 || c.KPI.DeadlineDay > 28 {
 		errs = append(errs, fmt.Errorf("kpi.batas_hari_penilaian %d: must be a day 1-28", c.KPI.DeadlineDay))
+	}
+	if c.KPI.MaxDataAgeDays < 0 {
+		errs = append(errs, fmt.Errorf("kpi.batas_kesegaran_hari %d: must be 0 (no freshness test) or more", c.KPI.MaxDataAgeDays))
 	}
 	if c.KPI.SuppressBelow < 1 {
 		errs = append(errs, fmt.Errorf("kpi.ambang_sensor %d: must be at least 1 (1 suppresses nothing)", c.KPI.SuppressBelow))

@@ -6,24 +6,19 @@
 -- unit: JP
 -- higher_is_better: true
 -- sources: pelatihan, skp
--- One running total per employee and year over their trainings and their
--- roster months together, read off at each roster month: a single sort of
--- about 650,000 rows on the default demo, faster than joining the months to
--- the trainings (a range join or an ASOF join, tried on DuckDB 1.5).
+-- The employee's trainings of the year as a short list, summed up to the
+-- month by a list comprehension: a hash join on the integer pegawai_id and
+-- no sort, faster on DuckDB 1.5 than a running-total window, a range join
+-- or an ASOF join (each tried on the default demo).
 -- A view, not a table: materialising this per-person step costs more than
 -- reading it in the model that uses it.
 CREATE OR REPLACE VIEW jp_pegawai_bulan AS
-WITH urutan AS (
-    -- A training finished in a month counts for that month: it sorts before the roster row.
-    SELECT NULL AS periode, NULL AS opd_key, pegawai_id, year(tanggal_selesai)::SMALLINT AS tahun,
-        month(tanggal_selesai)::TINYINT AS bulan, 0 AS jenis, jp
-    FROM pelatihan_berlaku
-    UNION ALL
-    SELECT periode, opd_key, pegawai_id, tahun, bulan, 1 AS jenis, 0 AS jp FROM pegawai_bulan
-),
-berjalan AS (
-    SELECT periode, opd_key, pegawai_id, jenis,
-        sum(jp) OVER (PARTITION BY pegawai_id, tahun ORDER BY bulan, jenis ROWS UNBOUNDED PRECEDING) AS jp
-    FROM urutan
+WITH pelatihan_tahun AS (
+    SELECT pegawai_id, year(tanggal_selesai)::SMALLINT AS tahun,
+        list({'bulan': month(tanggal_selesai), 'jp': jp}) AS pelatihan
+    FROM pelatihan_berlaku GROUP BY ALL
 )
-SELECT periode, opd_key, pegawai_id, jp FROM berjalan WHERE jenis = 1;
+SELECT p.periode, p.opd_key, p.pegawai_id,
+    coalesce(list_sum([l.jp FOR l IN t.pelatihan IF l.bulan <= p.bulan]), 0) AS jp
+FROM pegawai_bulan p
+LEFT JOIN pelatihan_tahun t ON t.pegawai_id = p.pegawai_id AND t.tahun = p.tahun;
