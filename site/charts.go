@@ -151,8 +151,10 @@ func rankBars(id string, names []string, values []float64, unit string) string {
 	return optionJSON(bar)
 }
 
-// shareBars draws one year's predikat shares of an OPD as bars.
-func shareBars(id string, l lang, shares [5]*float64) string {
+// shareBars draws one year's predikat shares of an OPD as bars, with each
+// curve limit on a predikat as a short mark across its bar (a line series
+// of symbols only: the bundle needs no extra chart type).
+func shareBars(id string, l lang, shares [5]*float64, limits [5][]curveLimit) string {
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(append(baseOpts(id),
 		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
@@ -165,5 +167,32 @@ func shareBars(id string, l lang, shares [5]*float64) string {
 		data[i] = opts.BarData{Value: val(shares[i])}
 	}
 	bar.AddSeries("%", data, charts.WithItemStyleOpts(opts.ItemStyle{Color: "#2166ac"}))
+	for _, kind := range []struct {
+		max   bool
+		name  string
+		color string
+	}{{true, l.T("curve_max_series"), "#b2182b"}, {false, l.T("curve_min_series"), "#1b7837"}} {
+		marks := make([]opts.LineData, 5)
+		found := false
+		for k := range limits {
+			marks[k] = opts.LineData{Value: "-"}
+			for _, lim := range limits[k] {
+				if lim.Max == kind.max {
+					marks[k] = opts.LineData{Value: lim.Percent}
+					found = true
+				}
+			}
+		}
+		if !found {
+			continue
+		}
+		overlay := charts.NewLine()
+		overlay.SetXAxis(labels[:])
+		overlay.AddSeries(kind.name, marks,
+			charts.WithLineChartOpts(opts.LineChart{Symbol: "rect", SymbolSize: []int{44, 4}, ShowSymbol: opts.Bool(true)}),
+			charts.WithLineStyleOpts(opts.LineStyle{Opacity: opts.Float(0)}),
+			charts.WithItemStyleOpts(opts.ItemStyle{Color: kind.color}))
+		bar.Overlap(overlay)
+	}
 	return optionJSON(bar)
 }

@@ -171,7 +171,20 @@ type opdPage struct {
 	Months     []month
 	IKU        table // the OPD's indicators of its latest year
 	Kurva      table // its annual curve checks
+	// KurvaEN is the English reason of each year's published curve check.
+	KurvaEN map[int]string
+	// KurvaBatas are the share limits of the curve rules that concern one
+	// predikat, per year: drawn on the curve chart.
+	KurvaBatas map[int][]curveLimit
 	LastSent   string
+}
+
+// curveLimit is one curve rule on one predikat: at most (Max) or at least
+// Percent of the evaluated employees.
+type curveLimit struct {
+	Predikat string
+	Max      bool
+	Percent  float64
 }
 
 // siteData is what the whole site is built from: published (suppressed)
@@ -237,6 +250,10 @@ func load(ctx context.Context, db *store.DB) (*siteData, error) {
 			last[r[0].(string)] = s
 		}
 	}
+	reasonsEN, limits, err := loadCurveExtras(ctx, db)
+	if err != nil {
+		return nil, err
+	}
 	opdMonths := d.Files["kpi_opd_bulanan"]
 	iku := d.Files["iku_capaian"]
 	kurva := d.Files["kurva_distribusi_tahunan"]
@@ -246,6 +263,7 @@ func load(ctx context.Context, db *store.DB) (*siteData, error) {
 		p.Months = monthsOf(opdMonths, func(row []any) bool { return row[opdMonths.col("opd_kode")] == kode })
 		p.IKU = filterRows(iku, func(row []any) bool { return row[iku.col("opd_kode")] == kode })
 		p.Kurva = filterRows(kurva, func(row []any) bool { return row[kurva.col("opd_kode")] == kode })
+		p.KurvaEN, p.KurvaBatas = reasonsEN[kode], limits[kode]
 		d.OPD = append(d.OPD, p)
 	}
 	for _, q := range queries.Dir("kpi") {
@@ -270,7 +288,7 @@ func filterRows(t table, keep func([]any) bool) table {
 type attention struct {
 	Periode, Kode, Nama, Jenis string
 	Nilai, Ambang              *float64
-	detail                     string // the broken curve rules
+	detail, detailEN           string // the broken curve rules, as published
 }
 
 func (a attention) reason(l lang) string {
@@ -292,15 +310,53 @@ func (a attention) reason(l lang) string {
 		if a.Nilai != nil {
 			y = int(*a.Nilai)
 		}
+		if l.Code == "en" {
+			return l.Tf("att_curve", y, a.detailEN)
+		}
 		return l.Tf("att_curve", y, a.detail)
 	}
 	return a.Jenis
 }
 
+// loadCurveExtras reads, per OPD and year, the English wording of the
+// published curve reasons (suppressed like the Indonesian one) and the
+// limits of the single-predikat rules (configuration, no data).
+func loadCurveExtras(ctx context.Context, db *store.DB) (map[string]map[int]string, map[string]map[int][]curveLimit, error) {
+	reasons := map[string]map[int]string{}
+	t, err := loadTable(ctx, db, `SELECT opd_kode, tahun::INTEGER, alasan_en FROM terbit_kurva_distribusi_tahunan`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the curve reasons: %w", err)
+	}
+	for _, r := range t.Rows {
+		kode, year := r[0].(string), int(r[1].(int32))
+		if reasons[kode] == nil {
+			reasons[kode] = map[int]string{}
+		}
+		reasons[kode][year] = textOr(r[2])
+	}
+	limits := map[string]map[int][]curveLimit{}
+	t, err = loadTable(ctx, db, `SELECT DISTINCT o.opd_kode, a.tahun::INTEGER, a.kelompok[1], a.jenis = 'maks_persen', a.nilai
+		FROM kurva_aturan a JOIN opd o USING (opd_key)
+		WHERE a.jenis IN ('maks_persen', 'min_persen') AND len(a.kelompok) = 1
+		ORDER BY ALL`)
+	if err != nil {
+		return nil, nil, fmt.Errorf("reading the curve rules: %w", err)
+	}
+	for _, r := range t.Rows {
+		kode, year := r[0].(string), int(r[1].(int32))
+		if limits[kode] == nil {
+			limits[kode] = map[int][]curveLimit{}
+		}
+		limits[kode][year] = append(limits[kode][year], curveLimit{Predikat: r[2].(string), Max: r[3].(bool), Percent: r[4].(float64)})
+	}
+	return reasons, limits, nil
+}
+
 func loadAttention(ctx context.Context, db *store.DB) ([]attention, error) {
-	t, err := loadTable(ctx, db, `SELECT p.periode, p.opd_kode, p.opd_nama, p.jenis, p.nilai, p.ambang, k.alasan
+	// The reasons come from the published (suppressed) curve table.
+	t, err := loadTable(ctx, db, `SELECT p.periode, p.opd_kode, p.opd_nama, p.jenis, p.nilai, p.ambang, k.alasan, k.alasan_en
 		FROM perhatian p
-		LEFT JOIN kurva_distribusi_tahunan k ON p.jenis = 'kurva_dilanggar' AND k.opd_kode = p.opd_kode AND k.tahun = p.nilai
+		LEFT JOIN terbit_kurva_distribusi_tahunan k ON p.jenis = 'kurva_dilanggar' AND k.opd_kode = p.opd_kode AND k.tahun = p.nilai
 		ORDER BY p.periode, p.opd_nama, p.jenis`)
 	if err != nil {
 		return nil, fmt.Errorf("reading perhatian: %w", err)
@@ -309,9 +365,7 @@ func loadAttention(ctx context.Context, db *store.DB) ([]attention, error) {
 	for _, r := range t.Rows {
 		a := attention{Periode: r[0].(string), Kode: r[1].(string), Nama: r[2].(string), Jenis: r[3].(string),
 			Nilai: ptr(r[4]), Ambang: ptr(r[5])}
-		if s, ok := r[6].(string); ok {
-			a.detail = s
-		}
+		a.detail, a.detailEN = textOr(r[6]), textOr(r[7])
 		out = append(out, a)
 	}
 	return out, nil

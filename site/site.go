@@ -18,6 +18,7 @@ import (
 	"io/fs"
 	"log/slog"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -518,7 +519,9 @@ func textOr(v any) string {
 	return fmt.Sprint(v)
 }
 
-// curveChart shows an OPD's latest annual distribution against its curve.
+// curveChart shows an OPD's latest annual distribution against its curve:
+// bars of the predikat shares with the limits of the rules that concern one
+// predikat marked on them, and the verdict in the page's language.
 func curveChart(l lang, o opdPage, dir string, files map[string][]byte) (chartView, bool) {
 	t := o.Kurva
 	if len(t.Rows) == 0 {
@@ -526,12 +529,19 @@ func curveChart(l lang, o opdPage, dir string, files map[string][]byte) (chartVi
 	}
 	r := t.Rows[len(t.Rows)-1]
 	get := func(c string) any { return r[t.col(c)] }
-	year, _ := num(get("tahun"))
+	yearF, _ := num(get("tahun"))
+	year := int(yearF)
 	total, _ := num(get("jumlah_dinilai"))
 	var shares [5]*float64
+	var limits [5][]curveLimit
+	for _, lim := range o.KurvaBatas[year] {
+		if k := slices.Index(predikatKeys[:], lim.Predikat); k >= 0 {
+			limits[k] = append(limits[k], lim)
+		}
+	}
 	lbl := predikatLabel[l.Code]
-	c := chartView{ID: "opd-kurva", Title: l.Tf("chart_curve_title", int(year)),
-		Head: []string{"Predikat", l.T("evaluated"), "%"}}
+	c := chartView{ID: "opd-kurva", Title: l.Tf("chart_curve_title", year),
+		Head: []string{"Predikat", l.T("evaluated"), "%", l.T("curve_limit")}}
 	data := chartData{Cols: []string{"tahun", "predikat", "jumlah", "persen"}}
 	suppressed := false
 	for k, key := range predikatKeys {
@@ -543,8 +553,12 @@ func curveChart(l lang, o opdPage, dir string, files map[string][]byte) (chartVi
 		if n == nil {
 			suppressed = true
 		}
-		c.Rows = append(c.Rows, []string{lbl[k], l.Count(n), l.Pct(shares[k])})
-		data.Rows = append(data.Rows, []string{fmt.Sprint(int(year)), key, raw(n), raw(shares[k])})
+		var limitText []string
+		for _, lim := range limits[k] {
+			limitText = append(limitText, l.limitText(lim))
+		}
+		c.Rows = append(c.Rows, []string{lbl[k], l.Count(n), l.Pct(shares[k]), strings.Join(limitText, ", ")})
+		data.Rows = append(data.Rows, []string{fmt.Sprint(year), key, raw(n), raw(shares[k])})
 	}
 	org := textOr(get("predikat_organisasi"))
 	if label, ok := orgLabel[l.Code][org]; ok {
@@ -555,17 +569,30 @@ func curveChart(l lang, o opdPage, dir string, files map[string][]byte) (chartVi
 		if ok {
 			verdict = l.T("curve_ok")
 		} else {
-			verdict = l.Tf("curve_breach", textOr(get("alasan")))
+			reason := textOr(get("alasan"))
+			if l.Code == "en" {
+				reason = o.KurvaEN[year]
+			}
+			verdict = l.Tf("curve_breach", reason)
 		}
 	}
 	c.Summary = l.Tf("chart_curve_sum", org, verdict)
-	c.Option = shareBars("opd-kurva", l, shares)
+	c.Option = shareBars("opd-kurva", l, shares, limits)
 	if suppressed {
 		c.Note = l.T("suppressed_note")
 	}
 	c.CSV = "kurva.csv"
 	files[dir+"kurva.csv"] = data.csv()
 	return c, true
+}
+
+// limitText words a curve limit for the chart's table: "maks. 70%".
+func (l lang) limitText(lim curveLimit) string {
+	key := "curve_min"
+	if lim.Max {
+		key = "curve_max"
+	}
+	return l.Tf(key, l.Pct(&lim.Percent))
 }
 
 // writeDataFiles writes the published files as CSV and JSON and the

@@ -217,3 +217,41 @@ func TestStatusJSONSurvivesARebuildAndIsNoChange(t *testing.T) {
 		t.Error("status.json lost in the swap")
 	}
 }
+
+// TestCurveChartMarksTheLimitsAndSpeaksThePagesLanguage: DINAS CONTOH (rated
+// Baik) gets an annual evaluation of 2 Sangat Baik and 1 Baik. Its curve
+// chart marks the Baik limit of 70%, and each language gives the broken
+// rules in its own words, with the suppressed counts left out.
+func TestCurveChartMarksTheLimitsAndSpeaksThePagesLanguage(t *testing.T) {
+	annual := func(nip, hk, ha string) string {
+		return "TAHUNAN;x;" + nip + ";Pegawai;;;;;DINAS CONTOH;;;0;" + hk + ";" + hk + ";" + ha + ";;;;;;;;2027-01-10 10:00:00;;2026;;;;III/c;PNS;"
+	}
+	out := buildFixture(t, func(name string, b []byte) []byte {
+		if !strings.HasPrefix(name, "penilaian") {
+			return b
+		}
+		header, rest, _ := strings.Cut(string(b), "\n")
+		return []byte(header + "\n" + strings.Join([]string{
+			annual("198501012010011001", "DIATAS EKSPEKTASI", "SANGAT BAIK"),
+			annual("198602022011012002", "DIATAS EKSPEKTASI", "SANGAT BAIK"),
+			annual("198703032012011003", "SESUAI EKSPEKTASI", "BAIK"),
+		}, "\n") + "\n" + rest)
+	})
+	id := read(t, filepath.Join(out, "opd", "dc", "index.html"))
+	en := read(t, filepath.Join(out, "en", "opd", "dc", "index.html"))
+	for _, want := range []string{"Batas maksimal", "maks. 70,0%", "Baik bukan kelompok terbesar",
+		"Butuh Perbaikan atau Kurang/Misconduct 0 orang, minimal 1 orang"} {
+		if !strings.Contains(id, want) {
+			t.Errorf("Indonesian page lacks %q", want)
+		}
+	}
+	for _, want := range []string{"Upper limit", "at most 70.0%", "Good is not the largest group",
+		"Needs improvement or Poor/Misconduct: 0 people, at least 1 required"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("English page lacks %q", want)
+		}
+	}
+	if strings.Contains(en, "bukan kelompok terbesar") {
+		t.Error("English page shows the Indonesian reason")
+	}
+}

@@ -161,6 +161,38 @@ func TestEachCurveRuleOnBothSidesOfItsThreshold(t *testing.T) {
 	}
 }
 
+// TestPublishedCurveReasonsLeaveSuppressedValuesOut: the published reason of
+// a broken rule shows its group's share only when no cell of the group is
+// suppressed; the internal table (leadership, analysts) keeps the value.
+func TestPublishedCurveReasonsLeaveSuppressedValuesOut(t *testing.T) {
+	cases := []struct {
+		org                     string
+		counts                  map[string]int
+		internal, published, en string
+	}{
+		{"sangat_kurang", map[string]int{"sangat_kurang": 60, "kurang": 10, "sangat_baik": 1, "baik": 29},
+			"Sangat Baik 1,0% melebihi batas 0%", "Sangat Baik melebihi batas 0%", "Very good above the limit of 0%"},
+		{"sangat_kurang", map[string]int{"sangat_kurang": 60, "kurang": 4, "butuh_perbaikan": 5, "baik": 31},
+			"Kurang/Misconduct atau Butuh Perbaikan 9,0% di bawah minimal 10%",
+			"Kurang/Misconduct atau Butuh Perbaikan di bawah minimal 10%", "Poor/Misconduct or Needs improvement below the minimum of 10%"},
+		{"butuh_perbaikan", map[string]int{"sangat_baik": 11, "baik": 29, "butuh_perbaikan": 60},
+			"Sangat Baik 11,0% melebihi batas 10%", "Sangat Baik 11,0% melebihi batas 10%", "Very good 11.0% above the limit of 10%"},
+	}
+	for _, c := range cases {
+		t.Run(fmt.Sprintf("%s %v", c.org, c.counts), func(t *testing.T) {
+			db := computeOn(t, annual(2, c.counts)+";\nINSERT INTO opd_ref VALUES (1, '', 2, 'X', 'X', 'X', 2025, '"+c.org+"')")
+			var internal, published, en string
+			if err := db.SQL().QueryRow(`SELECT k.alasan, t.alasan, t.alasan_en
+				FROM kurva_distribusi_tahunan k JOIN terbit_kurva_distribusi_tahunan t USING (tahun, opd_key)`).Scan(&internal, &published, &en); err != nil {
+				t.Fatal(err)
+			}
+			if internal != c.internal || published != c.published || en != c.en {
+				t.Errorf("internal %q, published %q, English %q;\nwant %q, %q, %q", internal, published, en, c.internal, c.published, c.en)
+			}
+		})
+	}
+}
+
 func TestSuppressionHidesSmallCellsAndTheNextSmallestWhenOneIsAlone(t *testing.T) {
 	ctx := context.Background()
 	db, err := store.Open(ctx, "")

@@ -113,14 +113,15 @@ func Restore(ctx context.Context, from, path string) error {
 const schemaSep = ";;\n"
 
 // orderViews rewrites schema.sql in the export folder dir so that every view
-// comes after the views it reads.
+// and macro comes after the views and macros it uses.
 //
 // DuckDB quirk (duckdb/duckdb#22512, open in 1.5): EXPORT DATABASE writes the
-// views in alphabetical order, and IMPORT DATABASE then fails on a view that
-// reads one later in the alphabet (jp_pegawai_bulan reads pegawai_bulan). The
-// order is found by creating the schema in a scratch in-memory database,
-// retrying the views that fail until all exist, which also proves that the
-// backup's schema can be restored.
+// views and macros in alphabetical order, and IMPORT DATABASE then fails on
+// one that uses another later in the alphabet (jp_pegawai_bulan reads
+// pegawai_bulan; the macro alasan_kurva calls label_kelompok). The order is
+// found by creating the schema in a scratch in-memory database, retrying the
+// statements that fail until all apply, which also proves that the backup's
+// schema can be restored.
 func orderViews(ctx context.Context, dir string) error {
 	path := filepath.Join(dir, "schema.sql")
 	b, err := os.ReadFile(path)
@@ -139,31 +140,28 @@ func orderViews(ctx context.Context, dir string) error {
 	scratch.SetMaxOpenConns(1)
 	defer func() { scratch.Close(); connector.Close() }()
 
-	var ordered, views []string
+	var ordered, pending []string
 	for _, s := range stmts {
-		if strings.HasPrefix(strings.TrimSpace(s), "CREATE VIEW ") {
-			views = append(views, s)
-			continue
-		}
 		if _, err := scratch.ExecContext(ctx, s); err != nil {
-			return fmt.Errorf("schema statement does not apply: %w", err)
+			pending = append(pending, s) // may use something created later
+			continue
 		}
 		ordered = append(ordered, s)
 	}
-	for len(views) > 0 {
+	for len(pending) > 0 {
 		var left []string
 		var lastErr error
-		for _, v := range views {
-			if _, err := scratch.ExecContext(ctx, v); err != nil {
-				left, lastErr = append(left, v), err
+		for _, s := range pending {
+			if _, err := scratch.ExecContext(ctx, s); err != nil {
+				left, lastErr = append(left, s), err
 				continue
 			}
-			ordered = append(ordered, v)
+			ordered = append(ordered, s)
 		}
-		if len(left) == len(views) {
-			return fmt.Errorf("%d views cannot be created in any order: %w", len(left), lastErr)
+		if len(left) == len(pending) {
+			return fmt.Errorf("schema statement does not apply: %d statements cannot be created in any order: %w", len(left), lastErr)
 		}
-		views = left
+		pending = left
 	}
 	text := strings.Join(ordered, schemaSep) + schemaSep + tail
 	if len(ordered) == 0 {

@@ -1,8 +1,8 @@
 -- name: fungsi
 -- judul: Fungsi bersama
 -- title: Shared functions
--- definisi: Aturan privasi untuk sebaran predikat yang diterbitkan, ditulis sekali dan dipakai semua berkas terbitan.
--- definition: The privacy rule for published predikat counts, written once and used by every published file.
+-- definisi: Aturan privasi untuk sebaran predikat yang diterbitkan dan kalimat alasan kurva distribusi, ditulis sekali dan dipakai semua berkas terbitan.
+-- definition: The privacy rule for published predikat counts and the wording of the distribution-curve reasons, written once and used by every published file.
 -- The rule (kpi.md "Privacy"): a count from 1 to ambang_sensor - 1 is
 -- suppressed; when a row then has exactly one suppressed cell, the next
 -- smallest non-zero cell is suppressed too, so that no suppressed value can be
@@ -24,3 +24,44 @@ CREATE OR REPLACE MACRO sensor_predikat(sb, b, bp, k, sk) AS (
         OR (jumlah_primer = 1 AND i = list_position(list_transform(n, y -> CASE WHEN y >= t THEN y END), kandidat)))
     FROM p
 );
+
+-- The curve rules in words, for the reasons published with the distribution
+-- curve check (bahasa 'id' or 'en'; the labels are the site's). A group of
+-- several predikat reads "Butuh Perbaikan atau Kurang/Misconduct".
+CREATE OR REPLACE MACRO label_kelompok(bahasa, kelompok) AS array_to_string(
+    list_transform(kelompok, p -> CASE WHEN bahasa = 'en' THEN CASE p
+            WHEN 'sangat_baik' THEN 'Very good' WHEN 'baik' THEN 'Good' WHEN 'butuh_perbaikan' THEN 'Needs improvement'
+            WHEN 'kurang' THEN 'Poor/Misconduct' WHEN 'sangat_kurang' THEN 'Very poor' END
+        ELSE CASE p
+            WHEN 'sangat_baik' THEN 'Sangat Baik' WHEN 'baik' THEN 'Baik' WHEN 'butuh_perbaikan' THEN 'Butuh Perbaikan'
+            WHEN 'kurang' THEN 'Kurang/Misconduct' WHEN 'sangat_kurang' THEN 'Sangat Kurang' END END),
+    CASE WHEN bahasa = 'en' THEN ' or ' ELSE ' atau ' END);
+
+-- A number as the public reads it: "71,0" in Indonesian, "71.0" in English;
+-- a whole limit without decimals ("70").
+CREATE OR REPLACE MACRO angka_terbit(bahasa, x, desimal) AS replace(
+    CASE WHEN desimal = 0 AND x = floor(x) THEN x::BIGINT::VARCHAR ELSE printf('%.1f', x) END,
+    '.', CASE WHEN bahasa = 'en' THEN '.' ELSE ',' END);
+
+-- Why one curve rule is broken: "Sangat Baik 71,0% melebihi batas 70%". When
+-- persen and jumlah are NULL (the group holds a suppressed cell) the reason
+-- names the broken rule without the value, which would give the cell away.
+CREATE OR REPLACE MACRO alasan_kurva(bahasa, jenis, kelompok, persen, jumlah, nilai) AS
+    label_kelompok(bahasa, kelompok) || CASE
+        WHEN bahasa = 'en' THEN CASE jenis
+            WHEN 'terbesar' THEN ' is not the largest group'
+            WHEN 'maks_persen' THEN coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
+                || ' above the limit of ' || angka_terbit(bahasa, nilai, 0) || '%'
+            WHEN 'min_persen' THEN coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
+                || ' below the minimum of ' || angka_terbit(bahasa, nilai, 0) || '%'
+            WHEN 'min_jumlah' THEN coalesce(': ' || jumlah || ' people', ': too few') || ', at least '
+                || angka_terbit(bahasa, nilai, 0) || ' required' END
+        ELSE CASE jenis
+            WHEN 'terbesar' THEN ' bukan kelompok terbesar'
+            WHEN 'maks_persen' THEN coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
+                || ' melebihi batas ' || angka_terbit(bahasa, nilai, 0) || '%'
+            WHEN 'min_persen' THEN coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
+                || ' di bawah minimal ' || angka_terbit(bahasa, nilai, 0) || '%'
+            WHEN 'min_jumlah' THEN coalesce(' ' || jumlah || ' orang', ' terlalu sedikit') || ', minimal '
+                || angka_terbit(bahasa, nilai, 0) || ' orang' END
+    END;

@@ -6,7 +6,12 @@
 -- unit: ya/tidak
 -- higher_is_better: true
 -- sources: penilaian, opd
-CREATE OR REPLACE TABLE kurva_distribusi_tahunan AS
+-- Two tables: kurva_aturan holds every rule checked for an agency and year
+-- (its group, limit, count, share and whether it holds), from which the
+-- site draws the limits and the publish step words the reasons with the
+-- suppressed values left out; kurva_distribusi_tahunan is one row per agency
+-- and year, with the reasons in Indonesian (alasan) and English (alasan_en).
+CREATE OR REPLACE TABLE kurva_aturan AS
 WITH dinilai AS (
     -- One counted annual row per NIP and year (data test penilaian_dihitung_unik).
     SELECT opd_key, tahun,
@@ -30,25 +35,23 @@ uji AS (
             WHEN 'sangat_baik' THEN d.sangat_baik WHEN 'baik' THEN d.baik
             WHEN 'butuh_perbaikan' THEN d.butuh_perbaikan WHEN 'kurang' THEN d.kurang
             WHEN 'sangat_kurang' THEN d.sangat_kurang END)) AS jumlah_kelompok,
-        greatest(d.sangat_baik, d.baik, d.butuh_perbaikan, d.kurang, d.sangat_kurang) AS terbanyak,
-        array_to_string(list_transform(a.predikat, p -> CASE p
-            WHEN 'sangat_baik' THEN 'Sangat Baik' WHEN 'baik' THEN 'Baik' WHEN 'butuh_perbaikan' THEN 'Butuh Perbaikan'
-            WHEN 'kurang' THEN 'Kurang/Misconduct' WHEN 'sangat_kurang' THEN 'Sangat Kurang' END), ' atau ') AS label
+        greatest(d.sangat_baik, d.baik, d.butuh_perbaikan, d.kurang, d.sangat_kurang) AS terbanyak
     FROM dinilai d
     LEFT JOIN organisasi g USING (opd_key, tahun)
     LEFT JOIN aturan_kurva a ON a.predikat_organisasi = g.predikat_organisasi
-),
-hasil AS (
-    SELECT *,
-        round(100.0 * jumlah_kelompok / nullif(jumlah_dinilai, 0), 1) AS persen_kelompok,
-        CASE jenis
-            WHEN 'terbesar' THEN jumlah_kelompok >= terbanyak
-            WHEN 'maks_persen' THEN 100.0 * jumlah_kelompok / jumlah_dinilai <= nilai
-            WHEN 'min_persen' THEN 100.0 * jumlah_kelompok / jumlah_dinilai >= nilai
-            WHEN 'min_jumlah' THEN jumlah_kelompok >= nilai
-        END AS patuh
-    FROM uji
 )
+SELECT * EXCLUDE (terbanyak),
+    round(100.0 * jumlah_kelompok / nullif(jumlah_dinilai, 0), 1) AS persen_kelompok,
+    CASE jenis
+        WHEN 'terbesar' THEN jumlah_kelompok >= terbanyak
+        WHEN 'maks_persen' THEN 100.0 * jumlah_kelompok / jumlah_dinilai <= nilai
+        WHEN 'min_persen' THEN 100.0 * jumlah_kelompok / jumlah_dinilai >= nilai
+        WHEN 'min_jumlah' THEN jumlah_kelompok >= nilai
+    END AS patuh
+FROM uji
+ORDER BY tahun, opd_key, jenis, kelompok;
+
+CREATE OR REPLACE TABLE kurva_distribusi_tahunan AS
 SELECT h.tahun, o.opd_kode, o.opd_nama,
     any_value(h.predikat_organisasi) AS predikat_organisasi,
     any_value(h.jumlah_dinilai) AS jumlah_dinilai,
@@ -57,16 +60,12 @@ SELECT h.tahun, o.opd_kode, o.opd_nama,
     any_value(h.sangat_kurang) AS sangat_kurang,
     CASE WHEN any_value(h.predikat_organisasi) IS NULL OR count(h.jenis) = 0 THEN NULL ELSE bool_and(h.patuh) END AS sesuai_kurva,
     CASE WHEN any_value(h.predikat_organisasi) IS NULL THEN 'predikat organisasi tahun ini belum ada'
-    ELSE string_agg(CASE
-        WHEN h.patuh THEN NULL
-        WHEN h.jenis = 'terbesar' THEN h.label || ' bukan kelompok terbesar'
-        -- Written for the public in Indonesian number format: "71,0% melebihi batas 70%".
-        WHEN h.jenis = 'maks_persen' THEN h.label || ' ' || replace(printf('%.1f', h.persen_kelompok), '.', ',')
-            || '% melebihi batas ' || replace(CASE WHEN h.nilai = floor(h.nilai) THEN h.nilai::BIGINT::VARCHAR ELSE h.nilai::VARCHAR END, '.', ',') || '%'
-        WHEN h.jenis = 'min_persen' THEN h.label || ' ' || replace(printf('%.1f', h.persen_kelompok), '.', ',')
-            || '% di bawah minimal ' || replace(CASE WHEN h.nilai = floor(h.nilai) THEN h.nilai::BIGINT::VARCHAR ELSE h.nilai::VARCHAR END, '.', ',') || '%'
-        WHEN h.jenis = 'min_jumlah' THEN h.label || ' ' || h.jumlah_kelompok || ' orang, minimal ' || h.nilai::INTEGER || ' orang'
-        END, '; ' ORDER BY h.jenis, h.label) END AS alasan
-FROM hasil h JOIN opd o USING (opd_key)
-GROUP BY h.tahun, o.opd_kode, o.opd_nama
+    ELSE string_agg(CASE WHEN NOT h.patuh THEN alasan_kurva('id', h.jenis, h.kelompok, h.persen_kelompok, h.jumlah_kelompok, h.nilai) END,
+        '; ' ORDER BY h.jenis, h.kelompok) END AS alasan,
+    CASE WHEN any_value(h.predikat_organisasi) IS NULL THEN 'no organisation rating for this year yet'
+    ELSE string_agg(CASE WHEN NOT h.patuh THEN alasan_kurva('en', h.jenis, h.kelompok, h.persen_kelompok, h.jumlah_kelompok, h.nilai) END,
+        '; ' ORDER BY h.jenis, h.kelompok) END AS alasan_en,
+    h.opd_key
+FROM kurva_aturan h JOIN opd o USING (opd_key)
+GROUP BY h.tahun, o.opd_kode, o.opd_nama, h.opd_key
 ORDER BY h.tahun, o.opd_kode;

@@ -34,12 +34,35 @@ SELECT * REPLACE (
 FROM (SELECT *, sensor_predikat(sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang) AS m FROM kpi_provinsi_bulanan);
 ALTER TABLE terbit_kpi_provinsi_bulanan DROP COLUMN m;
 
+-- The reasons are worded again from kurva_aturan: a broken rule whose group
+-- holds a suppressed cell is named without its share or count ("Sangat Baik
+-- 15,0% melebihi batas 10%" of 20 employees would give away a count of 3).
 CREATE OR REPLACE TABLE terbit_kurva_distribusi_tahunan AS
-SELECT * REPLACE (
+WITH sensor AS (
+    SELECT *, sensor_predikat(sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang) AS m
+    FROM kurva_distribusi_tahunan
+),
+aturan AS (
+    SELECT a.*, list_bool_or(list_transform(a.kelompok, p -> s.m[list_position(
+            ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'], p)])) AS disensor
+    FROM kurva_aturan a JOIN sensor s USING (tahun, opd_key)
+    WHERE NOT a.patuh
+),
+alasan AS (
+    SELECT tahun, opd_key,
+        string_agg(alasan_kurva('id', jenis, kelompok, CASE WHEN NOT disensor THEN persen_kelompok END,
+            CASE WHEN NOT disensor THEN jumlah_kelompok END, nilai), '; ' ORDER BY jenis, kelompok) AS alasan,
+        string_agg(alasan_kurva('en', jenis, kelompok, CASE WHEN NOT disensor THEN persen_kelompok END,
+            CASE WHEN NOT disensor THEN jumlah_kelompok END, nilai), '; ' ORDER BY jenis, kelompok) AS alasan_en
+    FROM aturan GROUP BY ALL
+)
+SELECT s.* EXCLUDE (m) REPLACE (
         CASE WHEN m[1] THEN NULL ELSE sangat_baik END AS sangat_baik,
         CASE WHEN m[2] THEN NULL ELSE baik END AS baik,
         CASE WHEN m[3] THEN NULL ELSE butuh_perbaikan END AS butuh_perbaikan,
         CASE WHEN m[4] THEN NULL ELSE kurang END AS kurang,
-        CASE WHEN m[5] THEN NULL ELSE sangat_kurang END AS sangat_kurang)
-FROM (SELECT *, sensor_predikat(sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang) AS m FROM kurva_distribusi_tahunan);
-ALTER TABLE terbit_kurva_distribusi_tahunan DROP COLUMN m;
+        CASE WHEN m[5] THEN NULL ELSE sangat_kurang END AS sangat_kurang,
+        CASE WHEN s.predikat_organisasi IS NULL THEN s.alasan ELSE a.alasan END AS alasan,
+        CASE WHEN s.predikat_organisasi IS NULL THEN s.alasan_en ELSE a.alasan_en END AS alasan_en)
+FROM sensor s LEFT JOIN alasan a USING (tahun, opd_key)
+ORDER BY s.tahun, s.opd_kode;
