@@ -3,6 +3,8 @@
 -- title: Status of every stored evaluation row
 -- definisi: Setiap baris penilaian yang tersimpan dengan alasan dihitung atau tidak: Plt/Plh, belum dinilai, digantikan berkas koreksi, atau digantikan penilaian ulang yang lebih baru.
 -- definition: Every stored evaluation row with why it counts or not: acting position, not rated yet, superseded by a corrected file, or superseded by a later re-evaluation.
+-- unit: baris
+-- higher_is_better: n/a
 -- sources: penilaian
 -- A corrected file for the same OPD and period supersedes the rows of earlier
 -- files for that OPD and period; then, per NIP and period, the row with the

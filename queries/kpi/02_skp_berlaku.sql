@@ -3,6 +3,8 @@
 -- title: SKP roster rows in force
 -- definisi: Baris SKP yang disetujui, bukan Plt/Plh, dari berkas terbaru untuk OPD dan tahun itu.
 -- definition: Approved, non-acting SKP rows from the latest file for their OPD and year.
+-- unit: baris
+-- higher_is_better: n/a
 -- sources: skp
 -- A view, not a table: materialising this per-person step costs more than
 -- reading it in the models that use it.

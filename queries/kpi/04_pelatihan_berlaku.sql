@@ -3,6 +3,8 @@
 -- title: Training rows counted
 -- definisi: Setiap pelatihan seorang pegawai dihitung sekali, walau dikirim dalam beberapa berkas.
 -- definition: Each training of an employee counts once, even when sent in several files.
+-- unit: baris
+-- higher_is_better: n/a
 -- sources: pelatihan
 -- The same training is the same employee, name (any case) and end date; the
 -- row of the latest file counts. Only trainings sent more than once go

@@ -3,6 +3,8 @@
 -- title: Agencies
 -- definisi: Setiap OPD yang muncul di data, dengan nama tampilan, singkatan dan kode halaman (opd_kode).
 -- definition: Every agency in the data with its display name, abbreviation and page code (opd_kode).
+-- unit: OPD
+-- higher_is_better: n/a
 -- sources: opd, skp, penilaian, iku
 CREATE OR REPLACE TABLE opd AS
 WITH nama AS (

@@ -4,6 +4,7 @@
 -- definisi: NIP dengan SKP disetujui dan bukan Plt/Plh yang periodenya mencakup bulan itu; pegawai dengan SKP di dua OPD pada bulan yang sama dihitung di OPD yang SKP-nya mulai paling akhir.
 -- definition: NIPs with an approved, non-acting SKP whose period overlaps the month; an employee with SKPs in two agencies that month counts in the one whose SKP starts latest.
 -- unit: orang
+-- higher_is_better: n/a
 -- sources: skp
 -- A view, not a table: materialising this per-person step costs more than
 -- reading it in the model that uses it. Most employees have one SKP at a

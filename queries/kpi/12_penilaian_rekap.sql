@@ -4,6 +4,7 @@
 -- definisi: Jumlah baris penilaian per OPD, tahun, bulan (kosong untuk penilaian tahunan), status (dihitung, Plt/Plh, belum dinilai, digantikan) dan predikat, dengan jumlah yang dinilai paling lambat batas_penilaian bulannya.
 -- definition: Count of evaluation rows per agency, year, month (empty for annual evaluations), status (counted, acting, not rated yet, superseded) and predikat, with how many were rated by the month's batas_penilaian.
 -- unit: baris
+-- higher_is_better: n/a
 -- sources: penilaian
 -- The one pass over the per-person evaluation rows: kpi_opd_bulanan,
 -- kurva_distribusi_tahunan and kualitas_data all count from this summary.

@@ -3,6 +3,8 @@
 -- title: Agency performance per month
 -- definisi: Per OPD dan bulan: jumlah pegawai, jumlah dinilai, cakupan dan ketepatan waktu penilaian, sebaran predikat, capaian IKU dan pemenuhan 20 JP, sesuai definisi kpi.md.
 -- definition: Per agency and month: headcount, evaluated, evaluation coverage and timeliness, predikat distribution, IKU achievement and 20 JP compliance, as defined in kpi.md.
+-- unit: per kolom: orang, persen, JP (data/datapackage.json)
+-- higher_is_better: per kolom: cakupan, tepat waktu, capaian IKU, JP dan pemenuhan 20 JP true; sebaran predikat n/a
 -- sources: skp, penilaian, iku, pelatihan
 -- Reads the evaluations from penilaian_rekap and the headcount and training
 -- hours from jp_pegawai_bulan (one row per employee counted in a month).

@@ -3,6 +3,8 @@
 -- title: Province performance per month
 -- definisi: Definisi yang sama dengan kinerja OPD atas seluruh OPD: jumlah dijumlahkan, persentase dihitung ulang dari jumlah, bukan rata-rata persentase OPD.
 -- definition: The agency definitions over all agencies: counts summed, percentages recomputed from the sums, never averages of agency percentages.
+-- unit: per kolom: orang, persen, JP (data/datapackage.json)
+-- higher_is_better: per kolom: cakupan, tepat waktu, capaian IKU, JP dan pemenuhan 20 JP true; sebaran predikat n/a
 -- sources: skp, penilaian, iku, pelatihan
 CREATE OR REPLACE TABLE kpi_provinsi_bulanan AS
 WITH j AS (

@@ -4,6 +4,7 @@
 -- definisi: Untuk setiap indikator utama per OPD (dan provinsi, opd_kode kosong) dan bulan: nilai, perubahan dari bulan lalu dan dari bulan yang sama tahun lalu, rata-rata bergulir 3 bulan, dan peringkat di antara OPD (1 = terbaik).
 -- definition: For each headline indicator per agency (and the province, empty opd_kode) and month: value, change from the previous month and from the same month a year earlier, 3-month rolling mean, and rank among agencies (1 = best).
 -- unit: sesuai indikator
+-- higher_is_better: true untuk setiap indikator yang diperingkat; sangat_baik_persen tidak diperingkat (lebih banyak bukan lebih baik)
 -- sources: skp, penilaian, iku, pelatihan
 CREATE OR REPLACE TABLE tren AS
 WITH panjang AS (

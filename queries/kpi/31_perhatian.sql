@@ -3,6 +3,8 @@
 -- title: Agencies that need attention
 -- definisi: Tanda bagi pimpinan per OPD dan bulan: cakupan penilaian di bawah ambang, cakupan turun beberapa bulan berturut-turut, capaian IKU di bawah ambang, tidak ada penilaian untuk bulan itu, atau sebaran predikat tahunan yang melanggar kurva; semua ambang adalah konfigurasi.
 -- definition: Flags for leadership per agency and month: coverage below the threshold, coverage falling several months in a row, KPI achievement below the threshold, no evaluations sent for the month, or an annual predikat distribution that breaks the curve; every threshold is configuration.
+-- unit: tanda
+-- higher_is_better: false
 -- sources: skp, penilaian, iku, opd
 CREATE OR REPLACE TABLE perhatian AS
 WITH selisih AS (

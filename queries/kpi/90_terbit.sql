@@ -3,6 +3,8 @@
 -- title: Published data with the privacy rule applied
 -- definisi: Tabel yang diterbitkan di situs publik: sebaran predikat per OPD dengan sel kecil disembunyikan (kosong) beserta persentasenya.
 -- definition: The tables published on the public site: predikat counts per agency with small cells suppressed (empty) together with their percentages.
+-- unit: per kolom, seperti tabel sumbernya
+-- higher_is_better: n/a
 -- sources: penilaian
 CREATE OR REPLACE TABLE terbit_kpi_opd_bulanan AS
 SELECT * REPLACE (

@@ -1,0 +1,46 @@
+package queries_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/lampungprov/kinerja/queries"
+)
+
+// TestEveryModelSaysWhatItComputes: each KPI model's header gives what an
+// analyst needs to trust it without reading the Go code (the list),
+// and the methodology page is built from it.
+func TestEveryModelSaysWhatItComputes(t *testing.T) {
+	keys := []string{"name", "judul", "title", "definisi", "definition", "unit", "higher_is_better", "sources"}
+	models := queries.Dir("kpi")
+	if len(models) < 10 {
+		t.Fatalf("only %d KPI models found", len(models))
+	}
+	for _, q := range models {
+		if q.Header["name"] == "fungsi" { // shared macros, not a model
+			continue
+		}
+		for _, k := range keys {
+			if q.Header[k] == "" {
+				t.Errorf("%s: header line -- %s: missing", q.Name, k)
+			}
+		}
+		if d := q.Header["definition"]; strings.Count(strings.TrimSuffix(d, "."), ". ") > 0 {
+			t.Errorf("%s: the definition should be one sentence: %q", q.Name, d)
+		}
+	}
+}
+
+// TestEveryDataTestSaysWhatItChecks: a failing data test is reported by its
+// name and description, so both must be there.
+func TestEveryDataTestSaysWhatItChecks(t *testing.T) {
+	tests := queries.Dir("tests")
+	if len(tests) == 0 {
+		t.Fatal("no data tests found")
+	}
+	for _, q := range tests {
+		if q.Header["name"] != q.Name || q.Header["description"] == "" {
+			t.Errorf("%s: header name %q, description %q", q.Name, q.Header["name"], q.Header["description"])
+		}
+	}
+}
