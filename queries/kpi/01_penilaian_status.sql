@@ -25,7 +25,9 @@ WITH irisan AS (
 digantikan AS (
     SELECT berkas_id, opd_key, tahun, bulan FROM irisan WHERE berkas_id < berkas_terakhir
 ),
-bertanda AS (
+-- Not materialised: read three times, it is cheaper to recompute than to
+-- copy every column of every row (a cold compute took 100 ms less).
+bertanda AS NOT MATERIALIZED (
     SELECT p.berkas_id, p.lembar, p.baris, p.pegawai_id, p.opd_key, p.tahun, p.bulan, p.tahunan, p.predikat,
         p.waktu_dinilai,
         CASE
