@@ -633,7 +633,7 @@ func writeDataFiles(d *siteData, files map[string][]byte) error {
 	return nil
 }
 
-type modelView struct{ Name, File, Title, Definition, Unit, Sources string }
+type modelView struct{ Name, File, Title, Definition, Unit, Direction, Sources string }
 
 type methodView struct {
 	Models     []modelView
@@ -647,6 +647,12 @@ func methodBody(d *siteData, l lang) methodView {
 	for _, q := range d.Models {
 		h := q.Header
 		mv := modelView{Name: h["name"], File: path.Base(q.Name), Unit: h["unit"], Sources: h["sources"]}
+		switch h["higher_is_better"] {
+		case "true":
+			mv.Direction = l.T("higher_better")
+		case "false":
+			mv.Direction = l.T("lower_better")
+		}
 		if l.Code == "id" {
 			mv.Title, mv.Definition = h["judul"], h["definisi"]
 		} else {

@@ -255,3 +255,17 @@ func TestCurveChartMarksTheLimitsAndSpeaksThePagesLanguage(t *testing.T) {
 		t.Error("English page shows the Indonesian reason")
 	}
 }
+
+// TestMethodologySaysWhichWayIsBetter: the methodology page, built from the
+// SQL headers, gives each indicator's direction in the page's language.
+func TestMethodologySaysWhichWayIsBetter(t *testing.T) {
+	out := buildFixture(t, nil)
+	id := read(t, filepath.Join(out, "metodologi", "index.html"))
+	en := read(t, filepath.Join(out, "en", "metodologi", "index.html"))
+	if !strings.Contains(id, "makin tinggi makin baik") || !strings.Contains(id, "makin rendah makin baik") {
+		t.Error("Indonesian methodology page does not say which way is better")
+	}
+	if !strings.Contains(en, "higher is better") || strings.Contains(en, "makin tinggi") {
+		t.Error("English methodology page does not say which way is better in English")
+	}
+}
