@@ -119,7 +119,7 @@ func lastPerTask(ctx context.Context, db *store.DB, loc *time.Location) ([]Entry
 // reader (`kinerja status`) also works on a database whose newer columns
 // (pemicu, catatan of migration 003) no run has added yet.
 func scanEntries(rows *sql.Rows, loc *time.Location) ([]Entry, error) {
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	cols, err := rows.Columns()
 	if err != nil {
 		return nil, err

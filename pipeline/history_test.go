@@ -24,7 +24,7 @@ func openDB(t *testing.T) *store.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() { _ = db.Close() }) // in memory: nothing to lose
 	return db
 }
 
@@ -136,8 +136,11 @@ func TestStaleWhenFilesWereLoadedAfterTheLastCompleteRun(t *testing.T) {
 	}
 	run := func(at time.Time, err error) {
 		t.Helper()
-		pipeline.Track(ctx, db, pipeline.TaskRun, pipeline.TriggerManual, func() time.Time { return at },
+		got := pipeline.Track(ctx, db, pipeline.TaskRun, pipeline.TriggerManual, func() time.Time { return at },
 			func(context.Context) (pipeline.Entry, error) { return pipeline.Entry{}, err })
+		if !errors.Is(got, err) {
+			t.Fatalf("Track: %v, want the run's own error %v", got, err)
+		}
 	}
 	stale := func() bool {
 		t.Helper()
@@ -173,7 +176,9 @@ func TestStatusJSONHoldsOutcomesAndMonthsButNoPersonalData(t *testing.T) {
 	cfg := config.Default()
 	cfg.Out = t.TempDir()
 	cfg.Inbox = t.TempDir()
-	os.WriteFile(filepath.Join(cfg.Inbox, "baru.csv"), []byte("x"), 0o644)
+	if err := os.WriteFile(filepath.Join(cfg.Inbox, "baru.csv"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	now := time.Date(2026, 2, 6, 6, 0, 0, 0, wib)
 	err := pipeline.Track(ctx, db, pipeline.TaskRun, pipeline.TriggerSchedule, func() time.Time { return now },
 		func(context.Context) (pipeline.Entry, error) {

@@ -71,8 +71,7 @@ func Open(ctx context.Context, path string, mode lock.Mode, wait time.Duration, 
 		db, err = store.Open(ctx, path)
 	}
 	if err != nil {
-		l.Release()
-		return nil, nil, err
+		return nil, nil, errors.Join(err, l.Release())
 	}
 	return db, func() error { return errors.Join(db.Close(), l.Release()) }, nil
 }

@@ -95,7 +95,7 @@ func LatestMonths(ctx context.Context, db *store.DB) ([]OPDMonth, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading latest month per OPD: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	var out []OPDMonth
 	for rows.Next() {
 		var m OPDMonth
@@ -168,7 +168,7 @@ func WriteStatus(ctx context.Context, db *store.DB, cfg config.Config, now time.
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp) // best effort: the rename error is the one to report
 		return fmt.Errorf("writing %s: %w", path, err)
 	}
 	return nil

@@ -105,12 +105,16 @@ func Load(ctx context.Context, db *store.DB, month string) (Report, error) {
 	for rows.Next() {
 		var o Row
 		if err := rows.Scan(&o.Kode, &o.Nama, &o.Pegawai, &o.Dinilai, &o.Cakupan, &o.TepatWaktu, &o.SangatBaik, &o.Capaian, &o.Patuh20JP); err != nil {
-			rows.Close()
+			_ = rows.Close() // read-only; the Scan error is the one to report
 			return r, err
 		}
 		r.OPD = append(r.OPD, o)
 	}
-	rows.Close()
+	err = rows.Err()
+	_ = rows.Close() // read-only; its error, if any, is in rows.Err
+	if err != nil {
+		return r, err
+	}
 	rows, err = db.SQL().QueryContext(ctx, `SELECT opd_nama, jenis, CASE WHEN jenis IN ('cakupan_rendah', 'capaian_iku_rendah') THEN nilai END FROM perhatian WHERE periode = ? ORDER BY opd_nama, jenis`, month)
 	if err != nil {
 		return r, err
@@ -118,20 +122,24 @@ func Load(ctx context.Context, db *store.DB, month string) (Report, error) {
 	for rows.Next() {
 		var f Flag
 		if err := rows.Scan(&f.Nama, &f.Jenis, &f.Nilai); err != nil {
-			rows.Close()
+			_ = rows.Close() // read-only; the Scan error is the one to report
 			return r, err
 		}
 		f.Jenis = flagText[f.Jenis]
 		r.Attention = append(r.Attention, f)
 	}
-	rows.Close()
+	err = rows.Err()
+	_ = rows.Close() // read-only; its error, if any, is in rows.Err
+	if err != nil {
+		return r, err
+	}
 	rows, err = db.SQL().QueryContext(ctx, `SELECT opd_nama, tahun, predikat_organisasi, alasan FROM kurva_distribusi_tahunan
 		WHERE sesuai_kurva = false AND tahun = (SELECT max(tahun) FROM kurva_distribusi_tahunan WHERE tahun < ?::INTEGER + 1)
 		ORDER BY opd_nama`, month[:4])
 	if err != nil {
 		return r, err
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	for rows.Next() {
 		var c Curve
 		if err := rows.Scan(&c.Nama, &c.Tahun, &c.PredikatOrganisasi, &c.Alasan); err != nil {
@@ -165,8 +173,9 @@ func Write(ctx context.Context, db *store.DB, month, path string) error {
 		return err
 	}
 	if err := tmpl.Execute(f, r); err != nil {
-		f.Close()
-		os.Remove(tmp)
+		// Best effort: the rendering error is the one to report.
+		_ = f.Close()
+		_ = os.Remove(tmp)
 		return fmt.Errorf("rendering report %s: %w", month, err)
 	}
 	if err := f.Close(); err != nil {
@@ -187,7 +196,9 @@ func monthName(p string) string {
 
 func shift(p string, n int) string {
 	var y, m int
-	fmt.Sscanf(p, "%d-%d", &y, &m)
+	if _, err := fmt.Sscanf(p, "%d-%d", &y, &m); err != nil {
+		return "" // not a month: matches no period
+	}
 	t := y*12 + m - 1 + n
 	return fmt.Sprintf("%04d-%02d", t/12, t%12+1)
 }

@@ -34,7 +34,7 @@ func loadTable(ctx context.Context, db *store.DB, query string, args ...any) (ta
 	if err != nil {
 		return table{}, err
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	cols, err := rows.Columns()
 	if err != nil {
 		return table{}, err

@@ -17,13 +17,14 @@ import (
 func tableCSV(t table) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
-	w.Write(t.Cols)
+	// Writing to a bytes.Buffer cannot fail.
+	_ = w.Write(t.Cols)
 	for _, r := range t.Rows {
 		row := make([]string, len(r))
 		for i, v := range r {
 			row[i] = cellText(v)
 		}
-		w.Write(row)
+		_ = w.Write(row)
 	}
 	w.Flush()
 	return b.Bytes()
@@ -98,7 +99,9 @@ func publish(out string, files map[string][]byte) (changed bool, err error) {
 	if err != nil {
 		return false, err
 	}
-	defer os.RemoveAll(tmp) // after a swap this is the old site
+	// After a swap this is the old site. Best effort: the new site is live
+	// either way, and a leftover is a hidden folder beside it.
+	defer func() { _ = os.RemoveAll(tmp) }()
 	paths := make([]string, 0, len(files))
 	for p := range files {
 		paths = append(paths, p)
@@ -127,7 +130,9 @@ func publish(out string, files map[string][]byte) (changed bool, err error) {
 			return false, fmt.Errorf("moving the old site aside: %w", err)
 		}
 		if err := os.Rename(tmp, out); err != nil {
-			os.Rename(old, out)
+			if rerr := os.Rename(old, out); rerr != nil {
+				return false, errors.Join(err, fmt.Errorf("putting the old site back from %s: %w", old, rerr))
+			}
 			return false, err
 		}
 		return true, os.RemoveAll(old)

@@ -16,7 +16,9 @@ import (
 func TestServeCompressesTextAndForbidsForeignScripts(t *testing.T) {
 	dir := t.TempDir()
 	page := "<!doctype html><title>x</title>" + strings.Repeat("<p>kinerja</p>", 200)
-	os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644)
+	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	srv := httptest.NewServer(site.Handler(dir))
 	defer srv.Close()
 	req, _ := http.NewRequest("GET", srv.URL+"/", nil)
@@ -25,7 +27,7 @@ func TestServeCompressesTextAndForbidsForeignScripts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer resp.Body.Close()
+	defer func() { _ = resp.Body.Close() }() // read-only
 	if resp.Header.Get("Content-Encoding") != "gzip" || !strings.Contains(resp.Header.Get("Content-Security-Policy"), "script-src 'self'") {
 		t.Fatalf("headers %v", resp.Header)
 	}

@@ -200,7 +200,9 @@ func find(ms []month, periode string) *month {
 
 func shiftMonth(periode string, n int) string {
 	var y, m int
-	fmt.Sscanf(periode, "%d-%d", &y, &m)
+	if _, err := fmt.Sscanf(periode, "%d-%d", &y, &m); err != nil {
+		return "" // not a month: matches no period
+	}
 	t := y*12 + (m - 1) + n
 	return fmt.Sprintf("%04d-%02d", t/12, t%12+1)
 }
@@ -447,11 +449,9 @@ func opdBody(d *siteData, o opdPage, l lang, files map[string][]byte) opdView {
 		for _, k := range order {
 			r := latest[k]
 			get := func(c string) any { return r[t.col(c)] }
-			bulan := l.T("month")
+			bulan := "—"
 			if m := monthNum(get("bulan")); m > 0 && m < 13 {
 				bulan = l.Months[m-1]
-			} else {
-				bulan = "—"
 			}
 			target := numText(l, get("target"))
 			if ta := get("target_atas"); ta != nil {

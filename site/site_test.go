@@ -126,7 +126,7 @@ func TestAgencyTextIsEscapedEverywhere(t *testing.T) {
 func TestSiteNeverShowsANIP(t *testing.T) {
 	out := buildFixture(t, nil)
 	nips := []string{"198501012010011001", "198602022011012002", "19860202 201101 2 002", "Ayu Lestari", "Citra Anggraini", "Pegawai 1;"}
-	filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+	err := filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
 		if err != nil || e.IsDir() || strings.Contains(p, "vendor") {
 			return err
 		}
@@ -138,6 +138,9 @@ func TestSiteNeverShowsANIP(t *testing.T) {
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestPublishedKPIFileMatchesTheHandComputedOneCellByCell(t *testing.T) {
@@ -167,14 +170,19 @@ func at(s []string, i int) string {
 
 func TestAnalystKPIGetsAPageAndADownload(t *testing.T) {
 	t.Chdir(t.TempDir())
-	os.Mkdir("kpi-analis", 0o755)
-	os.WriteFile(filepath.Join("kpi-analis", "rasio_dinilai.sql"), []byte(`-- judul: Rasio dinilai
+	if err := os.Mkdir("kpi-analis", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	err := os.WriteFile(filepath.Join("kpi-analis", "rasio_dinilai.sql"), []byte(`-- judul: Rasio dinilai
 -- title: Evaluated ratio
 -- definisi: Jumlah dinilai dibagi jumlah pegawai.
 -- definition: Evaluated over headcount.
 -- unit: rasio
 -- higher_is_better: true
 SELECT periode, opd_kode, jumlah_dinilai / nullif(jumlah_pegawai, 0) AS nilai FROM kpi_opd_bulanan`), 0o644)
+	if err != nil {
+		t.Fatal(err)
+	}
 	out := buildFixture(t, nil)
 	page := read(t, filepath.Join(out, "kpi/rasio_dinilai/index.html"))
 	if !strings.Contains(page, "Rasio dinilai") || !strings.Contains(page, "peringkat.csv") {
@@ -204,12 +212,16 @@ func TestStatusJSONSurvivesARebuildAndIsNoChange(t *testing.T) {
 	if _, err := site.Build(ctx, db, out, site.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	os.WriteFile(filepath.Join(out, "status.json"), []byte(`{"ok":true}`), 0o644)
+	if err := os.WriteFile(filepath.Join(out, "status.json"), []byte(`{"ok":true}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	st, err := site.Build(ctx, db, out, site.Options{})
 	if err != nil || st.Changed {
 		t.Errorf("rebuild changed=%v err=%v; status.json must not count as a change", st.Changed, err)
 	}
-	os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644)
+	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if st, _ := site.Build(ctx, db, out, site.Options{}); !st.Changed {
 		t.Error("a changed page must be rebuilt")
 	}

@@ -43,7 +43,9 @@ func TestRunPublishesTheSiteAndExitsThreeWhenAFileIsRejected(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	inbox := pipelinetest.CopyFixture(t, nil)
-	os.WriteFile(filepath.Join(inbox, "rusak.csv"), []byte("nip,nama_pelatihan,tanggal_selesai,jp\n123,X,2026-01-01,-4\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(inbox, "rusak.csv"), []byte("nip,nama_pelatihan,tanggal_selesai,jp\n123,X,2026-01-01,-4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errOut := run(t, "run", "--inbox", inbox, "--db", "kinerja.duckdb", "--out", "public")
 	if code != exitRejected {
 		t.Fatalf("exit %d, want 3\n%s\n%s", code, out, errOut)
@@ -69,7 +71,9 @@ func TestRunPublishesTheSiteAndExitsThreeWhenAFileIsRejected(t *testing.T) {
 func TestCheckLoadsNothingAndExitsThreeOnABadFile(t *testing.T) {
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.csv")
-	os.WriteFile(bad, []byte("nip,nama_pelatihan,tanggal_selesai,jp\n19850101201001100,X,2026-01-01,4\n"), 0o644)
+	if err := os.WriteFile(bad, []byte("nip,nama_pelatihan,tanggal_selesai,jp\n19850101201001100,X,2026-01-01,4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	good := filepath.Join(pipelinetest.FixtureDir(), "skp_2026.csv")
 	code, out, _ := run(t, "check", good, bad)
 	if code != exitRejected || !strings.Contains(out, "bad.csv:2:nip: NIP harus 18 angka") || !strings.Contains(out, "skp_2026.csv: OK") {
@@ -83,8 +87,12 @@ func TestCheckLoadsNothingAndExitsThreeOnABadFile(t *testing.T) {
 func TestFlagsOverrideTheConfigFile(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	os.WriteFile("kinerja.toml", []byte("db = \"dari-config.duckdb\"\ninbox = \"kotak\"\n"), 0o644)
-	os.Mkdir("kotak", 0o755)
+	if err := os.WriteFile("kinerja.toml", []byte("db = \"dari-config.duckdb\"\ninbox = \"kotak\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir("kotak", 0o755); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errOut := run(t, "ingest", "--db", "dari-flag.duckdb")
 	if code != exitOK {
 		t.Fatalf("exit %d: %s %s", code, out, errOut)

@@ -76,7 +76,8 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			// In memory and thrown away: nothing is lost if closing fails.
+			defer func() { _ = db.Close() }()
 			// A throwaway key: check stores nothing, so the hash is never kept.
 			res, err := ingest.Check(ctx, db, fs.Args(), ingest.Options{NIPKey: []byte("kinerja-check-does-not-store"), Log: e.log})
 			if err != nil {
@@ -104,7 +105,7 @@ func init() {
 		name:    "ingest",
 		summary: "load every new file of the inbox into the database; accepted files go to _diterima/,\nrejected ones to _ditolak/ with a .galat.txt report",
 		flags:   flagsOf(inboxFlag, dbFlag, ingestLock.flag),
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			if fs.NArg() > 0 {
 				return exitUsage, usageError{"ingest takes no arguments"}
 			}
@@ -112,7 +113,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			res, err := ingestInbox(ctx, e, db)
 			if err != nil {
 				return exitFailed, err
@@ -129,12 +130,12 @@ func init() {
 		name:    "compute",
 		summary: "(re)compute the KPI tables and run the data tests",
 		flags:   flagsOf(dbFlag, computeLock.flag),
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			db, done, err := computeLock.open(ctx, e, "compute")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			st, err := compute.Run(ctx, db, e.cfg, e.log)
 			if err != nil {
 				return exitFailed, err
@@ -149,12 +150,12 @@ func init() {
 		name:    "build",
 		summary: "write the public static site from the computed KPIs",
 		flags:   flagsOf(dbFlag, outFlag, buildLock.flag),
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			db, done, err := buildLock.open(ctx, e, "build")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			st, err := pipeline.Build(ctx, db, e.cfg, pipeline.Options{Log: e.log, Now: e.now})
 			if err != nil {
 				return exitFailed, err
@@ -169,12 +170,12 @@ func init() {
 		name:    "run",
 		summary: "ingest, compute and build: the whole pipeline",
 		flags:   flagsOf(inboxFlag, dbFlag, outFlag, runLk.flag),
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			db, done, err := runLk.open(ctx, e, "run")
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			if err := os.MkdirAll(e.cfg.Inbox, 0o755); err != nil {
 				return exitFailed, err
 			}
@@ -207,7 +208,7 @@ func init() {
 			fs.StringVar(&reportMonth, "month", "", "`YYYY-MM` of the report (default: the latest month with data)")
 			fs.StringVar(&reportOut, "out", "", "output `file` (default: <reports>/laporan-YYYY-MM.html)")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			if reportMonth != "" {
 				if _, err := time.Parse("2006-01", reportMonth); err != nil {
 					return exitUsage, usageError{fmt.Sprintf("--month %q: want YYYY-MM", reportMonth)}
@@ -217,7 +218,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			month := reportMonth
 			if month == "" {
 				if month, err = reports.LatestMonth(ctx, db); err != nil || month == "" {
@@ -254,14 +255,20 @@ func init() {
 			}
 			srv := &http.Server{Handler: site.Handler(e.cfg.Out), ReadHeaderTimeout: 10 * time.Second}
 			fmt.Fprintf(e.stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", e.cfg.Out, ln.Addr())
+			stopped := make(chan error, 1)
 			go func() {
 				<-ctx.Done()
 				shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 				defer cancel()
-				srv.Shutdown(shutdown)
+				stopped <- srv.Shutdown(shutdown)
 			}()
 			if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
 				return exitFailed, err
+			}
+			// Serve returns as soon as Shutdown starts: wait for the requests
+			// in flight to end (or the timeout).
+			if err := <-stopped; err != nil {
+				return exitFailed, fmt.Errorf("shutting down: %w", err)
 			}
 			return exitOK, nil
 		},
@@ -278,7 +285,7 @@ func init() {
 			sqlLock.flag(fs, c)
 			fs.StringVar(&format, "format", "table", "output `format`: table, csv, json or arrow (an Arrow IPC stream for pyarrow, polars, R)")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			if fs.NArg() != 1 {
 				return exitUsage, usageError{"give exactly one QUERY (quote it)"}
 			}
@@ -289,7 +296,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			if format == "arrow" {
 				_, err := db.QueryArrow(ctx, fs.Arg(0), e.stdout)
 				return exitOK, err
@@ -309,7 +316,7 @@ func init() {
 			fs.StringVar(&exportFormat, "format", "parquet", "`format`: parquet or csv")
 			fs.StringVar(&exportOut, "out", "", "output `folder` (required)")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			if exportOut == "" {
 				return exitUsage, usageError{"--out is required"}
 			}
@@ -320,7 +327,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			n, err := db.Export(ctx, exportOut, exportFormat)
 			if err != nil {
 				return exitFailed, err
@@ -335,7 +342,7 @@ func init() {
 		name:    "status",
 		summary: "last runs, next runs, files waiting and rejected, and each OPD's latest month received",
 		flags:   flagsOf(dbFlag, inboxFlag, statusLock.flag),
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			pending, _ := ingest.Pending(e.cfg.Inbox)
 			fmt.Fprintf(e.stdout, "files waiting in %s: %d\n", e.cfg.Inbox, len(pending))
 			if err := printSchedule(e); err != nil {
@@ -348,7 +355,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			if err := printHistory(ctx, e, db); err != nil {
 				return exitFailed, err
 			}
@@ -415,7 +422,7 @@ func printQuery(ctx context.Context, e *env, db *store.DB, query, format string)
 	if err != nil {
 		return err
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	cols, _ := rows.Columns()
 	var out [][]any
 	for rows.Next() {
@@ -447,13 +454,17 @@ func printQuery(ctx context.Context, e *env, db *store.DB, query, format string)
 	switch format {
 	case "csv":
 		w := csv.NewWriter(e.stdout)
-		w.Write(cols)
+		if err := w.Write(cols); err != nil {
+			return err
+		}
 		for _, r := range out {
 			row := make([]string, len(r))
 			for i, v := range r {
 				row[i] = text(v)
 			}
-			w.Write(row)
+			if err := w.Write(row); err != nil {
+				return err
+			}
 		}
 		w.Flush()
 		return w.Error()

@@ -58,7 +58,7 @@ func init() {
 		usage:   "[FOLDER]",
 		summary: "export the whole database to Parquet (EXPORT DATABASE), keeping the last backups_kept\nEach backup is a new folder kinerja-YYYYMMDD-HHMMSS; `kinerja restore` reads it back.",
 		flags:   flagsOf(dbFlag, backupLock.flag),
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			if fs.NArg() > 1 {
 				return exitUsage, usageError{"give at most one FOLDER (default: schedule.backup_dir of the config)"}
 			}
@@ -70,7 +70,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer done()
+			defer finish(done, &code, &err)
 			var target string
 			err = pipeline.Track(ctx, db, pipeline.TaskBackup, pipeline.TriggerManual, e.now, func(ctx context.Context) (pipeline.Entry, error) {
 				var err error
@@ -91,7 +91,7 @@ func init() {
 		usage:   "FOLDER",
 		summary: "create the database from a backup folder (IMPORT DATABASE)\nThe database file must not exist: move a damaged one aside first. Then `kinerja run` rebuilds the site.",
 		flags:   flagsOf(dbFlag, restoreLock.flag),
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
+		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			if fs.NArg() != 1 {
 				return exitUsage, usageError{"give the backup FOLDER, e.g. data/cadangan/kinerja-20260606-013000"}
 			}
@@ -102,7 +102,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer l.Release()
+			defer finish(l.Release, &code, &err)
 			if err := store.Restore(ctx, restoreFrom, e.cfg.DB); err != nil {
 				return exitFailed, err
 			}
@@ -110,7 +110,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			defer db.Close()
+			defer finish(db.Close, &code, &err)
 			if err := pipeline.MarkRestored(ctx, db, restoreFrom, e.now()); err != nil {
 				return exitFailed, err
 			}
@@ -141,6 +141,17 @@ func (l *runLock) flag(fs *flag.FlagSet, _ *config.Config) {
 // lock, read-only under a shared one). done closes it and releases the lock.
 func (l *runLock) open(ctx context.Context, e *env, task string) (*store.DB, func() error, error) {
 	return pipeline.Open(ctx, e.cfg.DB, l.mode, l.wait, "kinerja "+task)
+}
+
+// finish runs a command's deferred cleanup, such as the done of open, as the
+// command returns: closing the database writes its last changes, so a failure
+// there, or in releasing the lock, fails a command that had succeeded and is
+// added to the error of one that had not. code and err are the command's
+// named results.
+func finish(cleanup func() error, code *int, err *error) {
+	if cerr := cleanup(); cerr != nil {
+		*code, *err = exitFailed, errors.Join(*err, cerr)
+	}
 }
 
 // printSchedule prints the next run of every job of the config.
@@ -224,7 +235,7 @@ func printRejected(ctx context.Context, e *env, db *store.DB) error {
 	if err != nil {
 		return fmt.Errorf("listing rejected files: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	fmt.Fprintf(e.stdout, "\nlast rejected files (the reports are in %s):\n", rejectedDir(e))
 	tw := tabwriter.NewWriter(e.stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "when\tfile\tfirst problem")

@@ -65,7 +65,9 @@ func TestSQLAndRunDuringARunWaitBrieflyThenSayARunIsInProgress(t *testing.T) {
 	if code != exitOK || !strings.Contains(out, "a run is in progress") || !strings.Contains(out, "next runs") {
 		t.Errorf("status during a run: exit %d\n%s", code, out)
 	}
-	held.Release()
+	if err := held.Release(); err != nil {
+		t.Fatal(err)
+	}
 	if code, out, _ := run(t, "sql", "--db", "kinerja.duckdb", "--format", "csv", "SELECT 1 AS x"); code != exitOK || out != "x\n1\n" {
 		t.Errorf("sql after the run: exit %d %q", code, out)
 	}
@@ -74,11 +76,15 @@ func TestSQLAndRunDuringARunWaitBrieflyThenSayARunIsInProgress(t *testing.T) {
 func TestStatusShowsLastAndNextRunsAndTheSitePublishesStatusJSON(t *testing.T) {
 	t.Chdir(t.TempDir())
 	inbox := pipelinetest.CopyFixture(t, nil)
-	os.WriteFile(filepath.Join(inbox, "rusak.csv"), []byte("nip,nama_pelatihan,tanggal_selesai,jp\n123,X,2026-01-01,-4\n"), 0o644)
+	if err := os.WriteFile(filepath.Join(inbox, "rusak.csv"), []byte("nip,nama_pelatihan,tanggal_selesai,jp\n123,X,2026-01-01,-4\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	if code, _, _ := run(t, "run", "--inbox", inbox, "--db", "kinerja.duckdb", "--out", "public"); code != exitRejected {
 		t.Fatalf("run: exit %d", code)
 	}
-	os.WriteFile(filepath.Join(inbox, "baru.csv"), []byte("x"), 0o644)
+	if err := os.WriteFile(filepath.Join(inbox, "baru.csv"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	code, out, errOut := run(t, "status", "--db", "kinerja.duckdb", "--inbox", inbox)
 	if code != exitOK {
 		t.Fatalf("status: exit %d\n%s", code, errOut)
@@ -172,7 +178,9 @@ func TestScheduleStopsOnSIGTERMDuringARunLeavingDatabaseAndSiteConsistent(t *tes
 	}
 	before := siteFiles(t, "public")
 	for _, name := range []string{"iku_2026.csv", "pelatihan_2026.tsv"} {
-		os.Rename(filepath.Join(later, name), filepath.Join(inbox, name))
+		if err := os.Rename(filepath.Join(later, name), filepath.Join(inbox, name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 	// Should another job come due during the test (01:30 or 08:00 WIB), it
 	// waits for the lock and is cancelled by the same SIGTERM: the checks
@@ -187,7 +195,8 @@ func TestScheduleStopsOnSIGTERMDuringARunLeavingDatabaseAndSiteConsistent(t *tes
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	timeout := time.AfterFunc(2*time.Minute, func() { cmd.Process.Kill() })
+	// On timeout the Wait below fails the test; a Kill error changes nothing.
+	timeout := time.AfterFunc(2*time.Minute, func() { _ = cmd.Process.Kill() })
 	defer timeout.Stop()
 	var logs strings.Builder
 	signalled := false
@@ -231,14 +240,24 @@ func TestScheduleStopsOnSIGTERMDuringARunLeavingDatabaseAndSiteConsistent(t *tes
 		}
 	}
 	loaded := map[string]bool{}
-	rows, _ := db.SQL().Query(`SELECT nama FROM berkas WHERE status = 'diterima'`)
+	rows, err := db.SQL().Query(`SELECT nama FROM berkas WHERE status = 'diterima'`)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for rows.Next() {
 		var n string
-		rows.Scan(&n)
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
 		loaded[n] = true
 	}
-	rows.Close()
-	db.Close()
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	_ = rows.Close() // read-only, fully read
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
 	moved, _ := filepath.Glob(filepath.Join(inbox, "_diterima", "*"))
 	waiting, _ := filepath.Glob(filepath.Join(inbox, "*.*"))
 	if len(moved) != len(loaded) || len(moved)+len(waiting) != 5 {
@@ -280,7 +299,7 @@ func TestScheduleStopsOnSIGTERMDuringARunLeavingDatabaseAndSiteConsistent(t *tes
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer final.Close()
+	defer func() { _ = final.Close() }() // read-only
 	for _, table := range []string{"kpi_opd_bulanan", "kpi_provinsi_bulanan", "iku_capaian"} {
 		if want, got := tableText(t, reference, table), tableText(t, final, table); want != got || want == "" {
 			t.Errorf("%s after the interrupted and the later run:\n%s\nuninterrupted:\n%s", table, got, want)
@@ -349,7 +368,7 @@ func tableText(t *testing.T, db *store.DB, table string) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err is checked below
 	cols, _ := rows.Columns()
 	var b strings.Builder
 	for rows.Next() {
@@ -358,7 +377,9 @@ func tableText(t *testing.T, db *store.DB, table string) string {
 		for i := range vals {
 			ptrs[i] = &vals[i]
 		}
-		rows.Scan(ptrs...)
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
 		for i, v := range vals {
 			// Sums of floats depend on the order DuckDB adds them in.
 			if f, ok := v.(float64); ok {
@@ -366,6 +387,9 @@ func tableText(t *testing.T, db *store.DB, table string) string {
 			}
 		}
 		fmt.Fprintln(&b, vals...)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
 	}
 	return b.String()
 }

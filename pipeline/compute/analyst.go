@@ -119,12 +119,16 @@ func runAnalystKPIs(ctx context.Context, tx *store.Tx, kpis []AnalystKPI) error 
 		for rows.Next() {
 			var c, t string
 			if err := rows.Scan(&c, &t); err != nil {
-				rows.Close()
+				_ = rows.Close() // read-only; the Scan error is the one to report
 				return err
 			}
 			cols[strings.ToLower(c)] = t
 		}
-		rows.Close()
+		err = rows.Err()
+		_ = rows.Close() // read-only; its error, if any, is in rows.Err
+		if err != nil {
+			return fmt.Errorf("analyst KPI %s: %w", k.File, err)
+		}
 		for _, need := range []string{"periode", "opd_kode", "nilai"} {
 			if _, ok := cols[need]; !ok {
 				return fmt.Errorf("analyst KPI %s: the query must return columns periode (YYYY-MM), opd_kode and nilai; %s is missing", k.File, need)

@@ -39,7 +39,9 @@ func TestAnalystKPIsArePickedUpAndChecked(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, nil))
 			dir := t.TempDir()
-			os.WriteFile(filepath.Join(dir, c.file), []byte(c.sql), 0o644)
+			if err := os.WriteFile(filepath.Join(dir, c.file), []byte(c.sql), 0o644); err != nil {
+				t.Fatal(err)
+			}
 			cfg := config.Default()
 			cfg.KPI.CustomQueriesDir = dir
 			_, err := compute.Run(context.Background(), db, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)))
@@ -57,7 +59,9 @@ func TestAnalystKPIsArePickedUpAndChecked(t *testing.T) {
 				t.Errorf("want an error naming %s and saying %q, got %v", c.file, c.wantErr, err)
 			}
 			var n int
-			db.SQL().QueryRow(`SELECT count(*) FROM penilaian`).Scan(&n)
+			if err := db.SQL().QueryRow(`SELECT count(*) FROM penilaian`).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
 			if n == 0 {
 				t.Error("a refused analyst KPI must not change the data")
 			}

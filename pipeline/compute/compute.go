@@ -194,7 +194,7 @@ func RunTests(ctx context.Context, db *store.Tx) ([]TestFailure, error) {
 				ptrs[i] = &vals[i]
 			}
 			if err := rows.Scan(ptrs...); err != nil {
-				rows.Close()
+				_ = rows.Close() // read-only; the Scan error is the one to report
 				return nil, err
 			}
 			f.Count++
@@ -207,7 +207,7 @@ func RunTests(ctx context.Context, db *store.Tx) ([]TestFailure, error) {
 			}
 		}
 		err = rows.Err()
-		rows.Close()
+		_ = rows.Close() // read-only; its error, if any, is in rows.Err
 		if err != nil {
 			return nil, fmt.Errorf("running data test %s: %w", q.Name, err)
 		}

@@ -109,7 +109,9 @@ func TestTrendsCompareWithThePreviousMonthAndRankAgencies(t *testing.T) {
 		t.Errorf("got %v %v %v rank %d; want 100 66.67 33.33 rank 1", nilai, lalu, selisih, peringkat)
 	}
 	var flags int
-	db.SQL().QueryRow(`SELECT count(*) FROM perhatian WHERE periode = '2026-02' AND opd_kode = 'bu' AND jenis = 'cakupan_rendah'`).Scan(&flags)
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM perhatian WHERE periode = '2026-02' AND opd_kode = 'bu' AND jenis = 'cakupan_rendah'`).Scan(&flags); err != nil {
+		t.Fatal(err)
+	}
 	if flags != 1 {
 		t.Errorf("bu at 50%% coverage must be flagged, got %d flags", flags)
 	}
@@ -124,7 +126,9 @@ func TestACorrectedFileSupersedesTheEarlierOneWhichStaysStored(t *testing.T) {
 		"198501012010011001;DINAS CONTOH;DIATAS EKSPEKTASI;DIATAS EKSPEKTASI;SANGAT BAIK;2026-03-10 09:00:00;2026;2",
 		"198602022011012002;DINAS CONTOH;SESUAI EKSPEKTASI;SESUAI EKSPEKTASI;BAIK;2026-03-12 09:00:00;2026;2",
 	}, "\n")
-	os.WriteFile(filepath.Join(inbox, "penilaian_2026_02_DC_koreksi.csv"), []byte(corr), 0o644)
+	if err := os.WriteFile(filepath.Join(inbox, "penilaian_2026_02_DC_koreksi.csv"), []byte(corr), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	ctx := context.Background()
 	if _, err := ingest.Inbox(ctx, db, inbox, ingest.Options{NIPKey: pipelinetest.Key}); err != nil {
 		t.Fatal(err)
@@ -137,8 +141,12 @@ func TestACorrectedFileSupersedesTheEarlierOneWhichStaysStored(t *testing.T) {
 	if err := db.SQL().QueryRow(`SELECT baik, butuh_perbaikan, dinilai_tepat_waktu_persen FROM kpi_opd_bulanan WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&baik, &bp, &tepat); err != nil {
 		t.Fatal(err)
 	}
-	db.SQL().QueryRow(`SELECT baris_digantikan_berkas_koreksi FROM kualitas_data WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&digantikan)
-	db.SQL().QueryRow(`SELECT count(*) FROM penilaian p JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&stored)
+	if err := db.SQL().QueryRow(`SELECT baris_digantikan_berkas_koreksi FROM kualitas_data WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&digantikan); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM penilaian p JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&stored); err != nil {
+		t.Fatal(err)
+	}
 	if baik != 1 || bp != 0 || tepat != 0 || digantikan != 3 || stored != 9 {
 		t.Errorf("baik %d bp %d on-time %v superseded %d stored %d; want 1 0 0 3 9", baik, bp, tepat, digantikan, stored)
 	}

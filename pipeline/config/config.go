@@ -225,7 +225,7 @@ func (c Config) NIPKey() ([]byte, error) {
 		return nil, fmt.Errorf("creating NIP key %s: %w", c.KeyFile, err)
 	}
 	if _, err := f.WriteString(hex.EncodeToString(key) + "\n"); err != nil {
-		f.Close()
+		_ = f.Close() // the write error is the one to report
 		return nil, err
 	}
 	return key, f.Close()

@@ -180,7 +180,7 @@ func writeFile(ctx context.Context, dir string, j job) (int, error) {
 		err = os.Rename(tmp, filepath.Join(dir, j.name))
 	}
 	if err != nil {
-		os.Remove(tmp)
+		_ = os.Remove(tmp) // best effort: the write error is the one to report
 		return 0, fmt.Errorf("writing %s: %w", j.name, err)
 	}
 	return n, nil

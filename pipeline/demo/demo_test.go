@@ -59,7 +59,7 @@ func TestMain(m *testing.M) {
 	}
 	sharedDir = dir
 	code := m.Run()
-	os.RemoveAll(dir)
+	_ = os.RemoveAll(dir) // best effort: a leftover is only a temporary folder
 	os.Exit(code)
 }
 

@@ -106,7 +106,7 @@ type csvOpts struct {
 const checkEvery = 4096
 
 func writeCSV(ctx context.Context, w io.Writer, t table, o csvOpts) (int, error) {
-	var out io.Writer = w
+	out := w
 	var tw *transform.Writer
 	if o.cp1252 {
 		tw = transform.NewWriter(w, charmap.Windows1252.NewEncoder())
@@ -171,7 +171,9 @@ func writeJSON(ctx context.Context, w io.Writer, t table, ndjson bool) (int, err
 		keys[i] = appendJSONString(nil, h)
 	}
 	if !ndjson {
-		bw.WriteString("[")
+		if _, err := bw.WriteString("["); err != nil {
+			return 0, err
+		}
 	}
 	var buf []byte
 	n := 0
@@ -216,7 +218,9 @@ func writeJSON(ctx context.Context, w io.Writer, t table, ndjson bool) (int, err
 		return n, err
 	}
 	if !ndjson {
-		bw.WriteString("\n]\n")
+		if _, err := bw.WriteString("\n]\n"); err != nil {
+			return n, err
+		}
 	}
 	return n, bw.Flush()
 }
@@ -257,7 +261,9 @@ type xlsxMeta struct {
 // writeXLSX writes a workbook with excelize's StreamWriter, sheet by sheet.
 func writeXLSX(ctx context.Context, w io.Writer, sheets []sheet, meta xlsxMeta) (int, error) {
 	f := excelize.NewFile()
-	defer f.Close()
+	// Close only removes excelize's temporary files; the workbook is
+	// complete in w by then.
+	defer func() { _ = f.Close() }()
 	styles, err := newXLSXStyles(f)
 	if err != nil {
 		return 0, err

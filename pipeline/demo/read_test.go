@@ -160,7 +160,7 @@ func readXLSX(t testing.TB, f *inFile, data []byte) {
 	if err != nil {
 		t.Fatalf("%s: %v", f.name, err)
 	}
-	defer x.Close()
+	defer func() { _ = x.Close() }() // read-only
 	for _, sh := range x.GetSheetList() {
 		rows, err := x.GetRows(sh, excelize.Options{RawCellValue: true})
 		if err != nil {
@@ -177,7 +177,7 @@ func nipCellTypes(t testing.TB, path string) map[string]excelize.CellType {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer x.Close()
+	defer func() { _ = x.Close() }() // read-only
 	out := map[string]excelize.CellType{}
 	for _, sh := range x.GetSheetList() {
 		rows, err := x.GetRows(sh)

@@ -43,8 +43,12 @@ func BenchmarkIngestBKN100k(b *testing.B) {
 		b.StopTimer()
 		dir := b.TempDir()
 		inbox := filepath.Join(dir, "inbox")
-		os.Mkdir(inbox, 0o755)
-		os.WriteFile(filepath.Join(inbox, "penilaian_100k.csv"), data, 0o644)
+		if err := os.Mkdir(inbox, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(inbox, "penilaian_100k.csv"), data, 0o644); err != nil {
+			b.Fatal(err)
+		}
 		db, err := store.Open(context.Background(), filepath.Join(dir, "k.duckdb"))
 		if err != nil {
 			b.Fatal(err)
@@ -55,7 +59,9 @@ func BenchmarkIngestBKN100k(b *testing.B) {
 		if err != nil || res.RowsLoaded() != 100_000 {
 			b.Fatalf("loaded %d rows: %v %+v", res.RowsLoaded(), err, res.Files)
 		}
-		db.Close()
+		if err := db.Close(); err != nil {
+			b.Fatal(err)
+		}
 		b.StartTimer()
 	}
 }

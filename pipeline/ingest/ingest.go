@@ -356,7 +356,7 @@ func validate(ctx context.Context, tx *store.Tx, path string, data []byte, opt O
 	if err != nil {
 		return fr, fmt.Errorf("reading validation result: %w", err)
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	for rows.Next() {
 		p := Problem{File: name}
 		if err := rows.Scan(&p.Sheet, &p.Row, &p.Column, &p.Text); err != nil {

@@ -37,7 +37,7 @@ func openDB(t *testing.T) *store.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() { _ = db.Close() }) // in memory: nothing to lose
 	return db
 }
 
@@ -118,19 +118,25 @@ func TestXLSXWithTitleRowsAndANIPStoredAsANumber(t *testing.T) {
 	inbox := t.TempDir()
 	f := excelize.NewFile()
 	sh := "Sheet1"
-	f.SetCellValue(sh, "A1", "LAPORAN PENILAIAN SKP TAHUN 2026")
-	f.SetCellValue(sh, "A2", "DINAS A")
-	f.SetCellValue(sh, "A4", "Dicetak 2026-03-01 10:00")
+	set := func(cell string, v any) {
+		t.Helper()
+		if err := f.SetCellValue(sh, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	set("A1", "LAPORAN PENILAIAN SKP TAHUN 2026")
+	set("A2", "DINAS A")
+	set("A4", "Dicetak 2026-03-01 10:00")
 	header := strings.Split(bknHeader, ";")
 	for i, h := range header {
 		cell, _ := excelize.CoordinatesToCellName(i+1, 6)
-		f.SetCellValue(sh, cell, h)
+		set(cell, h)
 	}
 	put := func(row int, col string, v any) {
 		for i, h := range header {
 			if h == col {
 				cell, _ := excelize.CoordinatesToCellName(i+1, row)
-				f.SetCellValue(sh, cell, v)
+				set(cell, v)
 			}
 		}
 	}
@@ -161,17 +167,25 @@ func TestXLSXWithASheetPerMonthLoadsSerialDates(t *testing.T) {
 	db := openDB(t)
 	inbox := t.TempDir()
 	f := excelize.NewFile()
+	set := func(sheet, cell string, v any) {
+		t.Helper()
+		if err := f.SetCellValue(sheet, cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
 	header := strings.Split(bknHeader, ";")
 	for m, sheet := range []string{"jan", "feb"} {
 		if m == 0 {
-			f.SetSheetName("Sheet1", sheet)
-		} else {
-			f.NewSheet(sheet)
+			if err := f.SetSheetName("Sheet1", sheet); err != nil {
+				t.Fatal(err)
+			}
+		} else if _, err := f.NewSheet(sheet); err != nil {
+			t.Fatal(err)
 		}
-		f.SetCellValue(sheet, "A1", "LAPORAN PENILAIAN SKP")
+		set(sheet, "A1", "LAPORAN PENILAIAN SKP")
 		for i, h := range header {
 			cell, _ := excelize.CoordinatesToCellName(i+1, 3)
-			f.SetCellValue(sheet, cell, strings.ToUpper(h))
+			set(sheet, cell, strings.ToUpper(h))
 		}
 		vals := map[string]any{"nip": "'" + good1, "skp_unor_induk": "Dinas  A ", "hasil_kerja": "di atas ekspektasi",
 			"perilaku_kerja": "DIATAS EKSPEKTASI", "hasil_akhir": "sangat baik", "waktu_dinilai": 46056.5 + float64(m*28),
@@ -179,11 +193,13 @@ func TestXLSXWithASheetPerMonthLoadsSerialDates(t *testing.T) {
 		for i, h := range header {
 			if v, ok := vals[h]; ok {
 				cell, _ := excelize.CoordinatesToCellName(i+1, 4)
-				f.SetCellValue(sheet, cell, v)
+				set(sheet, cell, v)
 			}
 		}
 	}
-	f.SaveAs(filepath.Join(inbox, "penilaian_2026.xlsx"))
+	if err := f.SaveAs(filepath.Join(inbox, "penilaian_2026.xlsx")); err != nil {
+		t.Fatal(err)
+	}
 	res := ingestDir(t, db, inbox)
 	if res.Rejected() != 0 {
 		t.Fatalf("rejected: %v", res.Files[0].Problems)
@@ -267,7 +283,9 @@ func TestIKUWithDecimalCommasInWindows1252(t *testing.T) {
 	}
 	var target, realisasi float64
 	var indikator string
-	db.SQL().QueryRow(`SELECT target, realisasi, indikator FROM iku WHERE kode_indikator = 'K1'`).Scan(&target, &realisasi, &indikator)
+	if err := db.SQL().QueryRow(`SELECT target, realisasi, indikator FROM iku WHERE kode_indikator = 'K1'`).Scan(&target, &realisasi, &indikator); err != nil {
+		t.Fatal(err)
+	}
 	if target != 75.5 || realisasi != 1234.5 || indikator != "Indeks kepuasan – layanan" {
 		t.Errorf("got %v %v %q", target, realisasi, indikator)
 	}
@@ -321,15 +339,22 @@ func TestNIPIsStoredOnlyAsItsKeyedHash(t *testing.T) {
 	if _, err := db.Export(context.Background(), out, "csv"); err != nil {
 		t.Fatal(err)
 	}
-	filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
-		if e != nil && !e.IsDir() {
-			b, _ := os.ReadFile(p)
-			if strings.Contains(string(b), good1) || strings.Contains(string(b), "Nama Pegawai") {
-				t.Errorf("%s holds a NIP or a name", p)
-			}
+	err := filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(b), good1) || strings.Contains(string(b), "Nama Pegawai") {
+			t.Errorf("%s holds a NIP or a name", p)
 		}
 		return nil
 	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 // TestEachEmployeeGetsOneKeyAcrossFiles: the same NIP, written two ways in

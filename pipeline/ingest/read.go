@@ -127,14 +127,14 @@ func readXLSX(data []byte) ([]block, func(), error) {
 		}
 		rows, err := f.Rows(sheet)
 		if err != nil {
-			f.Close()
+			_ = f.Close() // read-only; the sheet's error is the one to report
 			return nil, nil, fmt.Errorf("lembar %s tidak dapat dibaca (%v): simpan ulang berkas dari Excel", sheet, err)
 		}
 		line := 0
 		blocks = append(blocks, block{sheet: sheet, next: func() (int, []string, bool, error) {
 			if !rows.Next() {
 				err := rows.Error()
-				rows.Close()
+				_ = rows.Close() // only closes the sheet's temporary file, which was only read
 				if err != nil {
 					return line, nil, false, fmt.Errorf("lembar %s terpotong setelah baris %d (%v): simpan ulang berkas dari Excel", sheet, line, err)
 				}
@@ -148,7 +148,9 @@ func readXLSX(data []byte) ([]block, func(), error) {
 			return line, cells, true, nil
 		}})
 	}
-	return blocks, func() { f.Close() }, nil
+	// Close only removes excelize's temporary files of a workbook read
+	// from memory: nothing to report.
+	return blocks, func() { _ = f.Close() }, nil
 }
 
 // readJSON accepts an array of objects or one object a line (NDJSON). The

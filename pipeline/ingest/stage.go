@@ -16,7 +16,7 @@ const headerSearchRows = 20
 // dataError is a problem of the file's content that rejects it.
 type dataError struct{ Problem }
 
-func (e dataError) Error() string { return e.Problem.String() }
+func (e dataError) Error() string { return e.String() }
 
 // stager streams the rows of a file's blocks into the TEMP table stg, whose
 // columns are _urut (order), _lembar (sheet), _baris (row number) and every
@@ -212,12 +212,16 @@ func (s *stager) loadParquet(ctx context.Context, path string) error {
 	for rows.Next() {
 		var c string
 		if err := rows.Scan(&c); err != nil {
-			rows.Close()
+			_ = rows.Close() // read-only; the Scan error is the one to report
 			return err
 		}
 		header = append(header, c)
 	}
-	rows.Close()
+	err = rows.Err()
+	_ = rows.Close() // read-only; its error, if any, is in rows.Err
+	if err != nil {
+		return s.problem("", 0, fmt.Sprintf("berkas Parquet tidak dapat dibaca (%v): ekspor ulang berkasnya", firstLine(err.Error())))
+	}
 	m, ok := recognise(header)
 	if !ok {
 		return s.problem("", 0, missingMessage(m))

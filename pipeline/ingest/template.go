@@ -102,49 +102,68 @@ func Template(dataset, format string) ([]byte, error) {
 		b.WriteString(strings.Join(cols, ";") + "\r\n")
 		return b.Bytes(), nil
 	case "xlsx":
-		f := excelize.NewFile()
-		defer f.Close()
-		f.SetSheetName("Sheet1", "data")
-		f.NewSheet("petunjuk")
-		text, _ := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text, so NIPs keep 18 digits
-		bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-		for i, c := range cols {
-			col, _ := excelize.ColumnNumberToName(i + 1)
-			f.SetCellStr("data", col+"1", c)
-			f.SetColStyle("data", col, text)
-			f.SetColWidth("data", col, col, 20)
-			if doc := columnDocs[c]; len(doc.Allowed) > 0 {
-				dv := excelize.NewDataValidation(true)
-				dv.Sqref = col + "2:" + col + "100000"
-				if err := dv.SetDropList(doc.Allowed); err == nil {
-					f.AddDataValidation("data", dv)
-				}
-			}
-		}
-		f.SetRowStyle("data", 1, 1, bold)
-		f.SetCellStr("petunjuk", "A1", "Kolom")
-		f.SetCellStr("petunjuk", "B1", "Wajib")
-		f.SetCellStr("petunjuk", "C1", "Isi")
-		f.SetCellStr("petunjuk", "D1", "Nilai yang diterima")
-		f.SetRowStyle("petunjuk", 1, 1, bold)
-		for i, c := range cols {
-			row := fmt.Sprint(i + 2)
-			doc := columnDocs[c]
-			f.SetCellStr("petunjuk", "A"+row, c)
-			if required(d, c) {
-				f.SetCellStr("petunjuk", "B"+row, "ya")
-			}
-			f.SetCellStr("petunjuk", "C"+row, doc.Text)
-			f.SetCellStr("petunjuk", "D"+row, strings.Join(doc.Allowed, ", "))
-		}
-		f.SetColWidth("petunjuk", "A", "A", 22)
-		f.SetColWidth("petunjuk", "C", "C", 80)
-		f.SetColWidth("petunjuk", "D", "D", 50)
-		var b bytes.Buffer
-		if _, err := f.WriteTo(&b); err != nil {
-			return nil, err
-		}
-		return b.Bytes(), nil
+		return xlsxTemplate(d, cols)
 	}
 	return nil, fmt.Errorf("unknown format %q: use xlsx or csv", format)
+}
+
+// xlsxTemplate is the XLSX form of Template.
+func xlsxTemplate(d Dataset, cols []string) ([]byte, error) {
+	f := excelize.NewFile()
+	// Close only removes excelize's temporary files; the workbook is
+	// complete in the returned bytes by then.
+	defer func() { _ = f.Close() }()
+	// excelize's setters fail only on a wrong sheet name or cell reference:
+	// keep the first error and report it once.
+	var err error
+	set := func(e error) {
+		if err == nil {
+			err = e
+		}
+	}
+	set(f.SetSheetName("Sheet1", "data"))
+	_, e := f.NewSheet("petunjuk")
+	set(e)
+	text, _ := f.NewStyle(&excelize.Style{NumFmt: 49}) // "@": text, so NIPs keep 18 digits
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	for i, c := range cols {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		set(f.SetCellStr("data", col+"1", c))
+		set(f.SetColStyle("data", col, text))
+		set(f.SetColWidth("data", col, col, 20))
+		if doc := columnDocs[c]; len(doc.Allowed) > 0 {
+			dv := excelize.NewDataValidation(true)
+			dv.Sqref = col + "2:" + col + "100000"
+			if dv.SetDropList(doc.Allowed) == nil { // a list too long for Excel goes without
+				set(f.AddDataValidation("data", dv))
+			}
+		}
+	}
+	set(f.SetRowStyle("data", 1, 1, bold))
+	set(f.SetCellStr("petunjuk", "A1", "Kolom"))
+	set(f.SetCellStr("petunjuk", "B1", "Wajib"))
+	set(f.SetCellStr("petunjuk", "C1", "Isi"))
+	set(f.SetCellStr("petunjuk", "D1", "Nilai yang diterima"))
+	set(f.SetRowStyle("petunjuk", 1, 1, bold))
+	for i, c := range cols {
+		row := fmt.Sprint(i + 2)
+		doc := columnDocs[c]
+		set(f.SetCellStr("petunjuk", "A"+row, c))
+		if required(d, c) {
+			set(f.SetCellStr("petunjuk", "B"+row, "ya"))
+		}
+		set(f.SetCellStr("petunjuk", "C"+row, doc.Text))
+		set(f.SetCellStr("petunjuk", "D"+row, strings.Join(doc.Allowed, ", ")))
+	}
+	set(f.SetColWidth("petunjuk", "A", "A", 22))
+	set(f.SetColWidth("petunjuk", "C", "C", 80))
+	set(f.SetColWidth("petunjuk", "D", "D", 50))
+	if err != nil {
+		return nil, fmt.Errorf("writing the %s template: %w", d.Name, err)
+	}
+	var b bytes.Buffer
+	if _, err := f.WriteTo(&b); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

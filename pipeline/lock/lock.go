@@ -86,19 +86,19 @@ func Acquire(ctx context.Context, path string, mode Mode, wait time.Duration, ta
 			break
 		}
 		if !errors.Is(err, unix.EWOULDBLOCK) && !errors.Is(err, unix.EINTR) {
-			f.Close()
+			_ = f.Close() // not locked; the flock error is the one to report
 			return nil, fmt.Errorf("locking %s: %w", path, err)
 		}
 		left := time.Until(deadline)
 		if left <= 0 {
-			f.Close()
+			_ = f.Close() // not locked: nothing to release
 			return nil, &BusyError{Path: path, Mode: mode, Waited: time.Since(start), Holder: Holder(path)}
 		}
 		t := time.NewTimer(min(pollEvery, left))
 		select {
 		case <-ctx.Done():
 			t.Stop()
-			f.Close()
+			_ = f.Close() // not locked: nothing to release
 			return nil, fmt.Errorf("waiting for lock %s: %w", path, ctx.Err())
 		case <-t.C:
 		}
@@ -110,7 +110,7 @@ func Acquire(ctx context.Context, path string, mode Mode, wait time.Duration, ta
 	// the lock no exclusive holder exists, so any description is stale.
 	if f.Truncate(0) == nil && mode == Exclusive {
 		desc := fmt.Sprintf("%s, pid %d, since %s", task, os.Getpid(), time.Now().Format("2006-01-02 15:04:05 MST"))
-		f.WriteAt([]byte(desc+"\n"), 0)
+		_, _ = f.WriteAt([]byte(desc+"\n"), 0)
 	}
 	return l, nil
 }
@@ -143,7 +143,7 @@ func (l *Lock) Release() error {
 		return nil
 	}
 	if l.mode == Exclusive {
-		l.f.Truncate(0)
+		_ = l.f.Truncate(0) // best effort, like writing the description
 	}
 	err := l.f.Close()
 	l.f = nil

@@ -26,11 +26,19 @@ func TestMain(m *testing.M) {
 			os.Exit(1)
 		}
 		fmt.Println("held")
-		time.Sleep(time.Minute)
-		l.Release()
+		time.Sleep(time.Minute) // the test kills it before this ends
+		_ = l.Release()
 		os.Exit(0)
 	}
 	os.Exit(m.Run())
+}
+
+// release releases l and fails the test if that fails.
+func release(t *testing.T, l *Lock) {
+	t.Helper()
+	if err := l.Release(); err != nil {
+		t.Error(err)
+	}
 }
 
 func TestModesExcludeEachOtherAsReadersAndWritersShould(t *testing.T) {
@@ -52,14 +60,14 @@ func TestModesExcludeEachOtherAsReadersAndWritersShould(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer first.Release()
+			defer release(t, first)
 			second, err := Acquire(context.Background(), path, tt.want, 0, "sql")
 			var busy *BusyError
 			if got := errors.As(err, &busy); got != tt.busy {
 				t.Fatalf("busy = %v (err %v), want %v", got, err, tt.busy)
 			}
 			if !tt.busy {
-				second.Release()
+				release(t, second)
 				return
 			}
 			if tt.held == Exclusive && !strings.Contains(err.Error(), "a run is in progress (run, pid ") {
@@ -78,14 +86,14 @@ func TestAWaiterGetsTheLockOnceTheHolderReleasesIt(t *testing.T) {
 	released := make(chan struct{})
 	go func() {
 		time.Sleep(150 * time.Millisecond)
-		held.Release()
+		release(t, held)
 		close(released)
 	}()
 	l, err := Acquire(context.Background(), path, Exclusive, 10*time.Second, "second run")
 	if err != nil {
 		t.Fatalf("waiter: %v", err)
 	}
-	defer l.Release()
+	defer release(t, l)
 	select {
 	case <-released:
 	default:
@@ -102,7 +110,7 @@ func TestWaitingEndsWhenTheContextIsCancelled(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer held.Release()
+	defer release(t, held)
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(100*time.Millisecond, cancel)
 	_, err = Acquire(ctx, path, Shared, time.Hour, "sql")
@@ -117,7 +125,7 @@ func TestReleaseClearsTheHolderSoReadersAreNotBlamedOnAFinishedRun(t *testing.T)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w.Release()
+	release(t, w)
 	if h := Holder(path); h != "" {
 		t.Errorf("holder after release = %q, want none", h)
 	}
@@ -125,7 +133,7 @@ func TestReleaseClearsTheHolderSoReadersAreNotBlamedOnAFinishedRun(t *testing.T)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer r.Release()
+	defer release(t, r)
 	_, err = Acquire(context.Background(), path, Exclusive, 0, "run")
 	if err == nil || !strings.Contains(err.Error(), "analysts are reading") {
 		t.Errorf("err = %v, want readers named", err)
@@ -147,7 +155,7 @@ func TestTheLockKeepsASecondProcessOutAndIsFreedWhenTheHolderIsKilled(t *testing
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer cmd.Process.Kill()
+	defer func() { _ = cmd.Process.Kill() }() // the test kills it itself unless it fails first
 	line, err := bufio.NewReader(stdout).ReadString('\n')
 	if err != nil || strings.TrimSpace(line) != "held" {
 		t.Fatalf("helper did not take the lock: %q %v", line, err)
@@ -165,10 +173,10 @@ func TestTheLockKeepsASecondProcessOutAndIsFreedWhenTheHolderIsKilled(t *testing
 	if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
 		t.Fatal(err)
 	}
-	cmd.Wait()
+	_ = cmd.Wait() // reaps the helper: "signal: killed" is expected
 	l, err := Acquire(context.Background(), path, Exclusive, 5*time.Second, "run")
 	if err != nil {
 		t.Fatalf("lock not freed after the holder was killed: %v", err)
 	}
-	l.Release()
+	release(t, l)
 }

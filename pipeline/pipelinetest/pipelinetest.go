@@ -59,7 +59,7 @@ func Load(t testing.TB, inbox string) *store.DB {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { db.Close() })
+	t.Cleanup(func() { _ = db.Close() }) // in memory: nothing to lose
 	res, err := ingest.Inbox(ctx, db, inbox, ingest.Options{NIPKey: Key})
 	if err != nil {
 		t.Fatal(err)

@@ -54,7 +54,7 @@ var template struct {
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if template.dir != "" {
-		os.RemoveAll(template.dir)
+		_ = os.RemoveAll(template.dir) // best effort: a leftover is only a temporary folder
 	}
 	os.Exit(code)
 }
@@ -105,7 +105,7 @@ func history(t *testing.T, r *Runner) []pipeline.Entry {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	defer func() { _ = db.Close() }() // read-only
 	runs, err := pipeline.History(context.Background(), db, 100, wib)
 	if err != nil {
 		t.Fatal(err)
@@ -142,8 +142,13 @@ func TestIngestWaitsUntilAFileBeingCopiedStopsGrowing(t *testing.T) {
 					if err != nil {
 						return err
 					}
-					f.Write(pieces[next])
-					f.Close()
+					_, err = f.Write(pieces[next])
+					if cerr := f.Close(); err == nil {
+						err = cerr
+					}
+					if err != nil {
+						return err
+					}
 					next++
 				}
 				return nil
@@ -173,7 +178,7 @@ func TestIngestWaitsUntilAFileBeingCopiedStopsGrowing(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer db.Close()
+			defer func() { _ = db.Close() }() // read-only
 			var status string
 			var size int
 			err = db.SQL().QueryRow(`SELECT status, ukuran FROM berkas WHERE nama = 'opd-salinan.csv'`).Scan(&status, &size)
@@ -212,12 +217,19 @@ func TestIngestRunsWhenFilesArriveOrWereLoadedAfterTheLastRun(t *testing.T) {
 		{"new files: runs", nil, 1},
 		{"nothing new: does nothing", nil, 1},
 		{"a manual ingest loaded a file: runs again", func() {
-			os.Rename(aside, filepath.Join(r.Cfg.Inbox, "opd.csv"))
+			if err := os.Rename(aside, filepath.Join(r.Cfg.Inbox, "opd.csv")); err != nil {
+				t.Fatal(err)
+			}
 			db, err := store.Open(ctx, r.Cfg.DB)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer db.Close()
+			defer func() {
+				// The runner opens the database again after this step.
+				if err := db.Close(); err != nil {
+					t.Fatal(err)
+				}
+			}()
 			key, _ := r.Cfg.NIPKey()
 			if _, err := ingest.Inbox(ctx, db, r.Cfg.Inbox, ingest.Options{NIPKey: key, Now: r.Now}); err != nil {
 				t.Fatal(err)
@@ -294,13 +306,15 @@ func TestRareJobsWaitOutABusyDatabase(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer other.Release()
+			defer func() { _ = other.Release() }() // cleanup; a no-op when Sleep released it
 			r.Retries = make([]time.Duration, tt.retries)
 			pauses := 0
 			r.Sleep = func(ctx context.Context, d time.Duration) error {
 				pauses++
 				if pauses == tt.releaseAt {
-					other.Release()
+					if err := other.Release(); err != nil {
+						return err
+					}
 				}
 				return nil
 			}
@@ -389,9 +403,13 @@ func TestBackupKeepsTheLastNAndClearsHalfWrittenOnes(t *testing.T) {
 	dir := r.Cfg.Schedule.BackupDir
 	// What a backup killed half-way leaves behind.
 	partial := filepath.Join(dir, ".kinerja-20260301-013000"+store.PartialSuffix)
-	os.MkdirAll(partial, 0o755)
+	if err := os.MkdirAll(partial, 0o755); err != nil {
+		t.Fatal(err)
+	}
 	// Not ours: never touched.
-	os.MkdirAll(filepath.Join(dir, "salinan-manual"), 0o755)
+	if err := os.MkdirAll(filepath.Join(dir, "salinan-manual"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for day := 6; day <= 8; day++ {
 		now := time.Date(2026, 3, day, 1, 30, 0, 0, wib)
 		r.Now = func() time.Time { return now }

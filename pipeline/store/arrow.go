@@ -27,7 +27,7 @@ func (db *DB) QueryArrow(ctx context.Context, query string, w io.Writer) (int, e
 	if err != nil {
 		return 0, err
 	}
-	defer rows.Close()
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	types, err := rows.ColumnTypes()
 	if err != nil {
 		return 0, err

@@ -16,7 +16,7 @@ func TestQueryArrowWritesTypedRecordBatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
+	defer func() { _ = db.Close() }() // in memory: nothing to lose
 	var buf bytes.Buffer
 	n, err := db.QueryArrow(context.Background(), `SELECT i::INTEGER AS n, i / 2 AS half, 'opd-' || i AS kode,
 		DATE '2026-01-01' + i::INTEGER AS tanggal, CASE WHEN i % 2 = 0 THEN NULL ELSE true END AS ganjil

@@ -47,15 +47,15 @@ func (db *DB) Backup(ctx context.Context, dir string) error {
 	}
 	q := fmt.Sprintf(`EXPORT DATABASE %s TO %s (FORMAT parquet, COMPRESSION zstd)`, quote(catalog), literal(tmp))
 	if _, err := db.sql.ExecContext(ctx, q); err != nil {
-		os.RemoveAll(tmp)
+		_ = os.RemoveAll(tmp) // best effort: a leftover is cleared by the next backup
 		return fmt.Errorf("exporting database to %s: %w", tmp, err)
 	}
 	if err := orderViews(ctx, tmp); err != nil {
-		os.RemoveAll(tmp)
+		_ = os.RemoveAll(tmp) // best effort: a leftover is cleared by the next backup
 		return fmt.Errorf("checking backup %s: %w", dir, err)
 	}
 	if err := os.Rename(tmp, dir); err != nil {
-		os.RemoveAll(tmp)
+		_ = os.RemoveAll(tmp) // best effort: a leftover is cleared by the next backup
 		return fmt.Errorf("moving backup into place: %w", err)
 	}
 	return nil
@@ -82,7 +82,9 @@ func Restore(ctx context.Context, from, path string) error {
 		return fmt.Errorf("creating folder of database %s: %w", path, err)
 	}
 	tmp := path + PartialSuffix
-	cleanup := func() { os.Remove(tmp); os.Remove(tmp + ".wal") }
+	// Best effort: a leftover is cleared by the next restore, and the
+	// error that made it necessary is the one to report.
+	cleanup := func() { _ = os.Remove(tmp); _ = os.Remove(tmp + ".wal") }
 	cleanup()
 	// Not Open: the migrations would create the tables the import creates.
 	connector, err := duckdb.NewConnector(tmp, nil)
@@ -138,7 +140,8 @@ func orderViews(ctx context.Context, dir string) error {
 	}
 	scratch := sql.OpenDB(connector)
 	scratch.SetMaxOpenConns(1)
-	defer func() { scratch.Close(); connector.Close() }()
+	// A scratch in-memory database: nothing is lost if closing fails.
+	defer func() { _ = scratch.Close(); _ = connector.Close() }()
 
 	var ordered, pending []string
 	for _, s := range stmts {

@@ -23,12 +23,16 @@ func (db *DB) Export(ctx context.Context, dir, format string) (int, error) {
 	for rows.Next() {
 		var t string
 		if err := rows.Scan(&t); err != nil {
-			rows.Close()
+			_ = rows.Close() // read-only; the Scan error is the one to report
 			return 0, err
 		}
 		tables = append(tables, t)
 	}
-	rows.Close()
+	err = rows.Err()
+	_ = rows.Close() // read-only; its error, if any, is in rows.Err
+	if err != nil {
+		return 0, fmt.Errorf("listing tables: %w", err)
+	}
 	opts := "(FORMAT parquet, COMPRESSION zstd)"
 	if format == "csv" {
 		opts = "(FORMAT csv, HEADER true)"

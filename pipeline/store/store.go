@@ -45,7 +45,7 @@ func Open(ctx context.Context, path string) (*DB, error) {
 	// session whatever database/sql's pool would do.
 	db.sql.SetMaxOpenConns(1)
 	if err := db.migrate(ctx); err != nil {
-		db.Close()
+		_ = db.Close() // the migration error is the one to report
 		return nil, err
 	}
 	return db, nil
@@ -64,7 +64,7 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 	db := &DB{sql: sql.OpenDB(connector), conn: connector, path: path}
 	db.sql.SetMaxOpenConns(1)
 	if err := db.sql.PingContext(ctx); err != nil {
-		db.Close()
+		_ = db.Close() // read-only, and the ping error is the one to report
 		return nil, fmt.Errorf("opening database %s read-only: %w", path, err)
 	}
 	return db, nil
@@ -114,7 +114,9 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	if err != nil {
 		return err
 	}
-	defer conn.Close()
+	// Close returns the connection to the pool; the transaction's outcome is
+	// decided by COMMIT or ROLLBACK before it.
+	defer func() { _ = conn.Close() }()
 	if _, err := conn.ExecContext(ctx, "BEGIN TRANSACTION"); err != nil {
 		return err
 	}
@@ -178,19 +180,19 @@ func (tx *Tx) Append(ctx context.Context, table string, next func() ([]driver.Va
 		}
 		for {
 			if n%4096 == 0 && ctx.Err() != nil {
-				app.Close()
+				_ = app.Close() // the transaction rolls back: the context error is the one to report
 				return ctx.Err()
 			}
 			row, ok, err := next()
 			if err != nil {
-				app.Close()
+				_ = app.Close() // the transaction rolls back: next's error is the one to report
 				return err
 			}
 			if !ok {
 				break
 			}
 			if err := app.AppendRow(row...); err != nil {
-				app.Close()
+				_ = app.Close() // the transaction rolls back: the append error is the one to report
 				return fmt.Errorf("appending to %s: %w", table, err)
 			}
 			n++
