@@ -136,7 +136,7 @@ func init() {
 				return exitFailed, err
 			}
 			defer finish(done, &code, &err)
-			st, err := compute.Run(ctx, db, e.cfg, e.log)
+			st, err := compute.RunAt(ctx, db, e.cfg, e.now(), e.log)
 			if err != nil {
 				return exitFailed, err
 			}
