@@ -172,15 +172,13 @@ type opdPage struct {
 	IKU        table // the OPD's indicators of its latest year
 	Kurva      table // its annual curve checks
 	// KurvaEN is the English reason of each year's published curve check.
-	KurvaEN map[int]string
-	// KurvaBatas are the share limits of the curve rules that concern one
-	// predikat, per year: drawn on the curve chart.
-	KurvaBatas map[int][]curveLimit
-	LastSent   string
+	KurvaEN  map[int]string
+	LastSent string
 }
 
 // curveLimit is one curve rule on one predikat: at most (Max) or at least
-// Percent of the evaluated employees.
+// Percent of the evaluated employees. The site draws these on the curve
+// chart; rules on a group of predikat have no single bar to mark.
 type curveLimit struct {
 	Predikat string
 	Max      bool
@@ -196,8 +194,11 @@ type siteData struct {
 	Latest    string           // latest month of the data, YYYY-MM
 	Models    []queries.Query  // KPI definitions for the methodology page
 	Freshness table            // per OPD: last month with evaluations
-	Attention []attention
-	KPIs      []kpiInfo
+	// CurveLimits are the curve limits drawn on the OPD charts, by
+	// organisation rating.
+	CurveLimits map[string][]curveLimit
+	Attention   []attention
+	KPIs        []kpiInfo
 	// AnalystFiles are the published files of analysts' KPIs.
 	AnalystFiles []string
 }
@@ -250,8 +251,11 @@ func load(ctx context.Context, db *store.DB) (*siteData, error) {
 			last[r[0].(string)] = s
 		}
 	}
-	reasonsEN, limits, err := loadCurveExtras(ctx, db)
+	reasonsEN, err := loadCurveReasonsEN(ctx, db)
 	if err != nil {
+		return nil, err
+	}
+	if d.CurveLimits, err = loadCurveLimits(ctx, db); err != nil {
 		return nil, err
 	}
 	opdMonths := d.Files["kpi_opd_bulanan"]
@@ -263,7 +267,7 @@ func load(ctx context.Context, db *store.DB) (*siteData, error) {
 		p.Months = monthsOf(opdMonths, func(row []any) bool { return row[opdMonths.col("opd_kode")] == kode })
 		p.IKU = filterRows(iku, func(row []any) bool { return row[iku.col("opd_kode")] == kode })
 		p.Kurva = filterRows(kurva, func(row []any) bool { return row[kurva.col("opd_kode")] == kode })
-		p.KurvaEN, p.KurvaBatas = reasonsEN[kode], limits[kode]
+		p.KurvaEN = reasonsEN[kode]
 		d.OPD = append(d.OPD, p)
 	}
 	for _, q := range queries.Dir("kpi") {
@@ -318,15 +322,14 @@ func (a attention) reason(l lang) string {
 	return a.Jenis
 }
 
-// loadCurveExtras reads, per OPD and year, the English wording of the
-// published curve reasons (suppressed like the Indonesian one) and the
-// limits of the single-predikat rules (configuration, no data).
-func loadCurveExtras(ctx context.Context, db *store.DB) (map[string]map[int]string, map[string]map[int][]curveLimit, error) {
-	reasons := map[string]map[int]string{}
+// loadCurveReasonsEN reads, per OPD and year, the English wording of the
+// published curve reasons (suppressed like the Indonesian one).
+func loadCurveReasonsEN(ctx context.Context, db *store.DB) (map[string]map[int]string, error) {
 	t, err := loadTable(ctx, db, `SELECT opd_kode, tahun::INTEGER, alasan_en FROM terbit_kurva_distribusi_tahunan`)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading the curve reasons: %w", err)
+		return nil, fmt.Errorf("reading the curve reasons: %w", err)
 	}
+	reasons := map[string]map[int]string{}
 	for _, r := range t.Rows {
 		kode, year := r[0].(string), int(r[1].(int32))
 		if reasons[kode] == nil {
@@ -334,22 +337,23 @@ func loadCurveExtras(ctx context.Context, db *store.DB) (map[string]map[int]stri
 		}
 		reasons[kode][year] = textOr(r[2])
 	}
-	limits := map[string]map[int][]curveLimit{}
-	t, err = loadTable(ctx, db, `SELECT DISTINCT o.opd_kode, a.tahun::INTEGER, a.kelompok[1], a.jenis = 'maks_persen', a.nilai
-		FROM kurva_aturan a JOIN opd o USING (opd_key)
-		WHERE a.jenis IN ('maks_persen', 'min_persen') AND len(a.kelompok) = 1
-		ORDER BY ALL`)
+	return reasons, nil
+}
+
+// loadCurveLimits reads the single-predikat limits of the curve rules the
+// last compute used (table aturan_kurva), by organisation rating.
+func loadCurveLimits(ctx context.Context, db *store.DB) (map[string][]curveLimit, error) {
+	t, err := loadTable(ctx, db, `SELECT predikat_organisasi, predikat[1], jenis = 'maks_persen', nilai
+		FROM aturan_kurva WHERE jenis IN ('maks_persen', 'min_persen') AND len(predikat) = 1`)
 	if err != nil {
-		return nil, nil, fmt.Errorf("reading the curve rules: %w", err)
+		return nil, fmt.Errorf("reading the curve rules: %w", err)
 	}
+	limits := map[string][]curveLimit{}
 	for _, r := range t.Rows {
-		kode, year := r[0].(string), int(r[1].(int32))
-		if limits[kode] == nil {
-			limits[kode] = map[int][]curveLimit{}
-		}
-		limits[kode][year] = append(limits[kode][year], curveLimit{Predikat: r[2].(string), Max: r[3].(bool), Percent: r[4].(float64)})
+		org := r[0].(string)
+		limits[org] = append(limits[org], curveLimit{Predikat: r[1].(string), Max: r[2].(bool), Percent: r[3].(float64)})
 	}
-	return reasons, limits, nil
+	return limits, nil
 }
 
 func loadAttention(ctx context.Context, db *store.DB) ([]attention, error) {

@@ -416,7 +416,7 @@ func opdBody(d *siteData, o opdPage, l lang, files map[string][]byte) opdView {
 	b := opdView{Nama: o.Nama, Latest: d.Latest, LastSent: o.LastSent}
 	b.Tiles = tiles(l, o.Months, d.Latest)
 	b.Charts = trendCharts(l, o.Months, dir, "opd-", files)
-	if c, ok := curveChart(l, o, dir, files); ok {
+	if c, ok := curveChart(l, o, d.CurveLimits, dir, files); ok {
 		b.Charts = append(b.Charts, c)
 	}
 	// IKU of the latest year: each indicator's latest month, or annual.
@@ -522,7 +522,7 @@ func textOr(v any) string {
 // curveChart shows an OPD's latest annual distribution against its curve:
 // bars of the predikat shares with the limits of the rules that concern one
 // predikat marked on them, and the verdict in the page's language.
-func curveChart(l lang, o opdPage, dir string, files map[string][]byte) (chartView, bool) {
+func curveChart(l lang, o opdPage, curveLimits map[string][]curveLimit, dir string, files map[string][]byte) (chartView, bool) {
 	t := o.Kurva
 	if len(t.Rows) == 0 {
 		return chartView{}, false
@@ -534,7 +534,7 @@ func curveChart(l lang, o opdPage, dir string, files map[string][]byte) (chartVi
 	total, _ := num(get("jumlah_dinilai"))
 	var shares [5]*float64
 	var limits [5][]curveLimit
-	for _, lim := range o.KurvaBatas[year] {
+	for _, lim := range curveLimits[textOr(get("predikat_organisasi"))] {
 		if k := slices.Index(predikatKeys[:], lim.Predikat); k >= 0 {
 			limits[k] = append(limits[k], lim)
 		}

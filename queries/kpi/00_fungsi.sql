@@ -26,42 +26,37 @@ CREATE OR REPLACE MACRO sensor_predikat(sb, b, bp, k, sk) AS (
 );
 
 -- The curve rules in words, for the reasons published with the distribution
--- curve check (bahasa 'id' or 'en'; the labels are the site's). A group of
--- several predikat reads "Butuh Perbaikan atau Kurang/Misconduct".
+-- curve check (bahasa 'id' or 'en'; the labels are the site's). teks picks
+-- the words of the language; a group of several predikat reads "Butuh
+-- Perbaikan atau Kurang/Misconduct".
+CREATE OR REPLACE MACRO teks(bahasa, id, en) AS CASE WHEN bahasa = 'en' THEN en ELSE id END;
+
 CREATE OR REPLACE MACRO label_kelompok(bahasa, kelompok) AS array_to_string(
-    list_transform(kelompok, p -> CASE WHEN bahasa = 'en' THEN CASE p
-            WHEN 'sangat_baik' THEN 'Very good' WHEN 'baik' THEN 'Good' WHEN 'butuh_perbaikan' THEN 'Needs improvement'
-            WHEN 'kurang' THEN 'Poor/Misconduct' WHEN 'sangat_kurang' THEN 'Very poor' END
-        ELSE CASE p
-            WHEN 'sangat_baik' THEN 'Sangat Baik' WHEN 'baik' THEN 'Baik' WHEN 'butuh_perbaikan' THEN 'Butuh Perbaikan'
-            WHEN 'kurang' THEN 'Kurang/Misconduct' WHEN 'sangat_kurang' THEN 'Sangat Kurang' END END),
-    CASE WHEN bahasa = 'en' THEN ' or ' ELSE ' atau ' END);
+    list_transform(kelompok, p -> CASE p
+        WHEN 'sangat_baik' THEN teks(bahasa, 'Sangat Baik', 'Very good')
+        WHEN 'baik' THEN teks(bahasa, 'Baik', 'Good')
+        WHEN 'butuh_perbaikan' THEN teks(bahasa, 'Butuh Perbaikan', 'Needs improvement')
+        WHEN 'kurang' THEN teks(bahasa, 'Kurang/Misconduct', 'Poor/Misconduct')
+        WHEN 'sangat_kurang' THEN teks(bahasa, 'Sangat Kurang', 'Very poor') END),
+    teks(bahasa, ' atau ', ' or '));
 
 -- A number as the public reads it: "71,0" in Indonesian, "71.0" in English;
 -- a whole limit without decimals ("70").
 CREATE OR REPLACE MACRO angka_terbit(bahasa, x, desimal) AS replace(
     CASE WHEN desimal = 0 AND x = floor(x) THEN x::BIGINT::VARCHAR ELSE printf('%.1f', x) END,
-    '.', CASE WHEN bahasa = 'en' THEN '.' ELSE ',' END);
+    '.', teks(bahasa, ',', '.'));
 
 -- Why one curve rule is broken: "Sangat Baik 71,0% melebihi batas 70%". When
 -- persen and jumlah are NULL (the group holds a suppressed cell) the reason
 -- names the broken rule without the value, which would give the cell away.
 CREATE OR REPLACE MACRO alasan_kurva(bahasa, jenis, kelompok, persen, jumlah, nilai) AS
-    label_kelompok(bahasa, kelompok) || CASE
-        WHEN bahasa = 'en' THEN CASE jenis
-            WHEN 'terbesar' THEN ' is not the largest group'
-            WHEN 'maks_persen' THEN coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
-                || ' above the limit of ' || angka_terbit(bahasa, nilai, 0) || '%'
-            WHEN 'min_persen' THEN coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
-                || ' below the minimum of ' || angka_terbit(bahasa, nilai, 0) || '%'
-            WHEN 'min_jumlah' THEN coalesce(': ' || jumlah || ' people', ': too few') || ', at least '
-                || angka_terbit(bahasa, nilai, 0) || ' required' END
-        ELSE CASE jenis
-            WHEN 'terbesar' THEN ' bukan kelompok terbesar'
-            WHEN 'maks_persen' THEN coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
-                || ' melebihi batas ' || angka_terbit(bahasa, nilai, 0) || '%'
-            WHEN 'min_persen' THEN coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
-                || ' di bawah minimal ' || angka_terbit(bahasa, nilai, 0) || '%'
-            WHEN 'min_jumlah' THEN coalesce(' ' || jumlah || ' orang', ' terlalu sedikit') || ', minimal '
-                || angka_terbit(bahasa, nilai, 0) || ' orang' END
+    label_kelompok(bahasa, kelompok) || CASE jenis
+        WHEN 'terbesar' THEN teks(bahasa, ' bukan kelompok terbesar', ' is not the largest group')
+        WHEN 'min_jumlah' THEN coalesce(teks(bahasa, ' ', ': ') || jumlah || teks(bahasa, ' orang', ' people'),
+                teks(bahasa, ' terlalu sedikit', ': too few'))
+            || teks(bahasa, ', minimal ', ', at least ') || angka_terbit(bahasa, nilai, 0) || teks(bahasa, ' orang', ' required')
+        ELSE coalesce(' ' || angka_terbit(bahasa, persen, 1) || '%', '')
+            || CASE jenis WHEN 'maks_persen' THEN teks(bahasa, ' melebihi batas ', ' above the limit of ')
+                          ELSE teks(bahasa, ' di bawah minimal ', ' below the minimum of ') END
+            || angka_terbit(bahasa, nilai, 0) || '%'
     END;

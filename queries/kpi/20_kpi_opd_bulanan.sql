@@ -10,20 +10,13 @@
 -- hours from jp_pegawai_bulan (one row per employee counted in a month).
 CREATE OR REPLACE TABLE kpi_opd_bulanan AS
 WITH dinilai AS (
-    SELECT opd_key, printf('%04d-%02d', tahun, bulan) AS periode,
-        sum(jumlah)::BIGINT AS jumlah_dinilai,
-        sum(tepat_waktu)::BIGINT AS tepat_waktu,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'sangat_baik'), 0)::BIGINT AS sangat_baik,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'baik'), 0)::BIGINT AS baik,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'butuh_perbaikan'), 0)::BIGINT AS butuh_perbaikan,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'kurang'), 0)::BIGINT AS kurang,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'sangat_kurang'), 0)::BIGINT AS sangat_kurang
     -- After duplicates are resolved each NIP has one counted row a month,
     -- so the counted rows are distinct NIPs (the data tests
     -- kpi_predikat_jumlah and penilaian_dihitung_unik check it).
+    SELECT opd_key, printf('%04d-%02d', tahun, bulan) AS periode, jumlah AS jumlah_dinilai, tepat_waktu,
+        sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang
     FROM penilaian_rekap
     WHERE status = 'dihitung' AND NOT tahunan
-    GROUP BY ALL
 ),
 pegawai AS (
     SELECT j.opd_key, j.periode, count(*) AS jumlah_pegawai, avg(j.jp) AS rata_jp, sum(j.jp) AS jumlah_jp,

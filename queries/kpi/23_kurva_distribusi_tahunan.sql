@@ -8,21 +8,14 @@
 -- sources: penilaian, opd
 -- Two tables: kurva_aturan holds every rule checked for an agency and year
 -- (its group, limit, count, share and whether it holds), from which the
--- site draws the limits and the publish step words the reasons with the
--- suppressed values left out; kurva_distribusi_tahunan is one row per agency
--- and year, with the reasons in Indonesian (alasan) and English (alasan_en).
+-- publish step words the reasons with the suppressed values left out;
+-- kurva_distribusi_tahunan is one row per agency and year, with the reasons
+-- in Indonesian (alasan) and English (alasan_en).
 CREATE OR REPLACE TABLE kurva_aturan AS
 WITH dinilai AS (
     -- One counted annual row per NIP and year (data test penilaian_dihitung_unik).
-    SELECT opd_key, tahun,
-        sum(jumlah)::BIGINT AS jumlah_dinilai,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'sangat_baik'), 0)::BIGINT AS sangat_baik,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'baik'), 0)::BIGINT AS baik,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'butuh_perbaikan'), 0)::BIGINT AS butuh_perbaikan,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'kurang'), 0)::BIGINT AS kurang,
-        coalesce(sum(jumlah) FILTER (WHERE predikat = 'sangat_kurang'), 0)::BIGINT AS sangat_kurang
+    SELECT opd_key, tahun, jumlah AS jumlah_dinilai, sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang
     FROM penilaian_rekap WHERE status = 'dihitung' AND tahunan
-    GROUP BY ALL
 ),
 organisasi AS (
     SELECT opd_key, tahun, arg_max(predikat_organisasi, (berkas_id, baris)) AS predikat_organisasi

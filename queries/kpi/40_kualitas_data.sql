@@ -14,7 +14,7 @@ WITH status AS (
         coalesce(sum(jumlah) FILTER (WHERE status = 'belum_dinilai'), 0)::BIGINT AS belum_dinilai,
         -- Late: counted but rated after the deadline, or with no time of rating.
         coalesce(sum(jumlah - tepat_waktu) FILTER (WHERE status = 'dihitung'), 0)::BIGINT AS terlambat
-    FROM penilaian_rekap WHERE NOT tahunan GROUP BY ALL
+    FROM penilaian_rekap WHERE NOT tahunan GROUP BY opd_key, tahun, bulan
 ),
 matriks AS (
     SELECT p.opd_key, printf('%04d-%02d', p.tahun, p.bulan) AS periode, count(*) AS tidak_sesuai_matriks
