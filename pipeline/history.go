@@ -205,3 +205,14 @@ func MarkRestored(ctx context.Context, db *store.DB, from string, now time.Time)
 		return Entry{Note: "dipulihkan dari " + from}, nil
 	})
 }
+
+// Record writes a finished run of task that did not run under Track (a
+// rebuild, which creates the database it is recorded in).
+func Record(ctx context.Context, db *store.DB, task, trigger string, start, end time.Time, note string) error {
+	err := db.Exec(ctx, `INSERT INTO jalan (tugas, pemicu, mulai, selesai, hasil, berkas_diproses, baris_dimuat, catatan)
+		VALUES (?, ?, ?, ?, 'ok', 0, 0, ?)`, task, trigger, start, end, note)
+	if err != nil {
+		return fmt.Errorf("recording %s: %w", task, err)
+	}
+	return nil
+}

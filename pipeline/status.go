@@ -9,6 +9,8 @@ import (
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/config"
+	"github.com/lampungprov/kinerja/pipeline/crash"
+	"github.com/lampungprov/kinerja/pipeline/durable"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
@@ -162,14 +164,9 @@ func WriteStatus(ctx context.Context, db *store.DB, cfg config.Config, now time.
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(cfg.Out, StatusFile)
-	tmp := filepath.Join(cfg.Out, "."+StatusFile+".baru")
-	if err := os.WriteFile(tmp, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+	if err := durable.WriteFile(filepath.Join(cfg.Out, StatusFile), append(b, '\n'), 0o644); err != nil {
+		return err
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		_ = os.Remove(tmp) // best effort: the rename error is the one to report
-		return fmt.Errorf("writing %s: %w", path, err)
-	}
+	crash.Point("status.written")
 	return nil
 }

@@ -7,6 +7,7 @@
 package reports
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"embed"
@@ -18,6 +19,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/lampungprov/kinerja/pipeline/crash"
+	"github.com/lampungprov/kinerja/pipeline/durable"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
@@ -167,21 +170,15 @@ func Write(ctx context.Context, db *store.DB, month, path string) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return err
-	}
-	if err := tmpl.Execute(f, r); err != nil {
-		// Best effort: the rendering error is the one to report.
-		_ = f.Close()
-		_ = os.Remove(tmp)
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, r); err != nil {
 		return fmt.Errorf("rendering report %s: %w", month, err)
 	}
-	if err := f.Close(); err != nil {
+	if err := durable.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		return err
 	}
-	return os.Rename(tmp, path)
+	crash.Point("report.written")
+	return nil
 }
 
 var months = []string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"}

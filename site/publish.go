@@ -12,6 +12,9 @@ import (
 	"sort"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/lampungprov/kinerja/pipeline/crash"
+	"github.com/lampungprov/kinerja/pipeline/durable"
 )
 
 func tableCSV(t table) []byte {
@@ -78,6 +81,14 @@ func marshalIndent(v any) ([]byte, error) {
 // live ones nothing is rewritten and changed is false.
 func publish(out string, files map[string][]byte) (changed bool, err error) {
 	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	// A build killed earlier leaves its folder (the new site, or after the
+	// swap the old one) beside the live site: never the site itself.
+	if leftovers, err := filepath.Glob(filepath.Join(parent, "."+filepath.Base(out)+".baru-*")); err == nil {
+		for _, l := range leftovers {
+			_ = os.RemoveAll(l) // best effort: a leftover is a hidden folder
+		}
+	}
 	if same, _ := sameTree(out, files); same {
 		return false, nil
 	}
@@ -91,7 +102,6 @@ func publish(out string, files map[string][]byte) (changed bool, err error) {
 			}
 		}
 	}
-	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return false, err
 	}
@@ -119,10 +129,25 @@ func publish(out string, files map[string][]byte) (changed bool, err error) {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return false, err
 	}
-	if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
-		return true, os.Rename(tmp, out)
+	// Every file on disk before the swap: after a power cut the live site
+	// is the old one or the whole new one.
+	if err := durable.SyncTree(tmp); err != nil {
+		return false, err
 	}
-	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, out, unix.RENAME_EXCHANGE); err != nil {
+	crash.Point("site.written")
+	if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
+		if err := durable.Rename(tmp, out); err != nil {
+			return false, err
+		}
+		crash.Point("site.swapped")
+		return true, nil
+	}
+	if err := unix.Renameat2(unix.AT_FDCWD, tmp, unix.AT_FDCWD, out, unix.RENAME_EXCHANGE); err == nil {
+		crash.Point("site.swapped")
+		if err := durable.SyncDir(parent); err != nil {
+			return true, err
+		}
+	} else {
 		// File systems without RENAME_EXCHANGE: move the old site aside,
 		// then the new one in.
 		old := tmp + ".lama"

@@ -131,12 +131,25 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fs.Usage()
 			return exitUsage
 		}
-		fmt.Fprintf(stderr, "kinerja %s: %v\n", c.name, err)
+		fmt.Fprintf(stderr, "kinerja %s: %s\n", c.name, cleanError(err))
 		if code == exitOK {
 			code = exitFailed
 		}
 	}
 	return code
+}
+
+// cleanError is err's message without what DuckDB appends to an internal
+// error (an explanation and a C++ stack trace): an operator gets one
+// message, the log keeps nothing more useful.
+func cleanError(err error) string {
+	msg := err.Error()
+	for _, cut := range []string{"\n\tThis error signals an assertion failure", "\n\tStack Trace:", "\nStack Trace:"} {
+		if i := strings.Index(msg, cut); i >= 0 {
+			msg = msg[:i]
+		}
+	}
+	return strings.TrimRight(msg, "\n\t ")
 }
 
 // usageError is a wrong invocation: exit code 2.

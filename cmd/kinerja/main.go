@@ -9,9 +9,13 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"github.com/lampungprov/kinerja/pipeline/crash"
 )
 
 func main() {
+	// The crash tests' fault injection (package crash): inert unless set.
+	crash.Arm(os.Getenv("KINERJA_CRASH_AT"))
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := Run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()

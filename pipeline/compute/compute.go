@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/config"
+	"github.com/lampungprov/kinerja/pipeline/crash"
 	"github.com/lampungprov/kinerja/pipeline/store"
 	"github.com/lampungprov/kinerja/queries"
 )
@@ -126,8 +127,17 @@ func RunAt(ctx context.Context, db *store.DB, cfg config.Config, now time.Time, 
 	err := db.Tx(ctx, func(tx *store.Tx) error {
 		var err error
 		st, err = run(ctx, tx, cfg, now)
+		if err == nil {
+			crash.Point("compute.models")
+		}
 		return err
 	})
+	if err == nil {
+		crash.Point("compute.committed")
+		// The models replace tables, views and macros: DDL that must not
+		// wait in the WAL for a crash (pipeline/store/open.go).
+		err = db.Checkpoint(ctx)
+	}
 	if err == nil {
 		log.Info("computed KPIs", "models", st.Models, "tests", st.Tests, "query_ms", st.QueryTime.Milliseconds(),
 			"test_ms", st.TestTime.Milliseconds())

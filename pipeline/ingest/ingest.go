@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lampungprov/kinerja/pipeline/crash"
 	"github.com/lampungprov/kinerja/pipeline/store"
 	"github.com/lampungprov/kinerja/queries"
 )
@@ -183,11 +184,17 @@ func Inbox(ctx context.Context, db *store.DB, inbox string, opt Options) (Result
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
-		fr, err := ingestFile(ctx, db, path, opt)
+		fr, err := ingestFile(ctx, db, source{path: path, inbox: inbox, name: filepath.Base(path)}, opt)
 		if err != nil {
 			return res, fmt.Errorf("ingesting %s: %w", filepath.Base(path), err)
 		}
 		res.Files = append(res.Files, fr)
+	}
+	crash.Point("ingest.done")
+	if len(res.Files) > 0 {
+		if err := db.Checkpoint(ctx); err != nil {
+			return res, err
+		}
 	}
 	return res, nil
 }
@@ -208,7 +215,7 @@ func Check(ctx context.Context, db *store.DB, paths []string, opt Options) (Resu
 		errRollback := errors.New("check only")
 		err = db.Tx(ctx, func(tx *store.Tx) error {
 			var err error
-			fr, err = validate(ctx, tx, path, data, opt)
+			fr, err = validate(ctx, tx, path, filepath.Base(path), data, opt)
 			if err != nil {
 				return err
 			}
@@ -227,17 +234,49 @@ func Check(ctx context.Context, db *store.DB, paths []string, opt Options) (Resu
 	return res, nil
 }
 
-func ingestFile(ctx context.Context, db *store.DB, path string, opt Options) (FileResult, error) {
+// source is a file to ingest: where it is now, and whether it is already in
+// the archive (rebuild) or still in the inbox.
+type source struct {
+	path  string // where the file is now
+	inbox string
+	name  string // the name it was sent with
+	// arsip is the archived file's path relative to the inbox, for a
+	// rebuild that loads the archive in place; "" for an inbox file, which
+	// is moved into the archive.
+	arsip string
+	// at is when a rebuilt file was first accepted; zero for inbox files,
+	// which take the clock's time.
+	at time.Time
+	// sha256 is what the lineage recorded for a rebuilt file; its content
+	// must still have it.
+	sha256 string
+}
+
+func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (FileResult, error) {
 	log := opt.log()
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile(src.path)
 	if err != nil {
 		return FileResult{}, err
 	}
 	sum := sha256.Sum256(data)
 	hash := hex.EncodeToString(sum[:])
-	name := filepath.Base(path)
+	if src.sha256 != "" && src.sha256 != hash {
+		return FileResult{}, fmt.Errorf("archived file %s has sha256 %s, but %s was recorded when it was accepted: "+
+			"it was changed afterwards; put the original back (from a backup copy of the inbox) and run again", src.path, hash, src.sha256)
+	}
+	name := src.name
 	now := opt.now()
-	inbox := filepath.Dir(path)
+	if !src.at.IsZero() {
+		now = src.at
+	}
+
+	if src.arsip == "" {
+		// A run killed after it recorded this very file: finish its move.
+		if fr, ok, err := resume(ctx, db, src, name, hash); ok || err != nil {
+			return fr, err
+		}
+	}
+	a := archiver{db: db, src: src, name: name, hash: hash, now: now}
 
 	var dupOf int
 	err = db.SQL().QueryRowContext(ctx,
@@ -246,50 +285,64 @@ func ingestFile(ctx context.Context, db *store.DB, path string, opt Options) (Fi
 		return FileResult{}, fmt.Errorf("looking up content hash: %w", err)
 	}
 	if dupOf > 0 {
-		fr := FileResult{Name: name, Format: formatOf(path), Status: StatusDuplicate}
-		err := db.SQL().QueryRowContext(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, duplikat_dari, pesan, diproses_pada)
-			SELECT ?, ?, ?, dataset, format, 'duplikat', berkas_id, 'isi sama dengan berkas ' || nama || ' yang sudah dimuat; tidak dimuat lagi', ?
+		fr := FileResult{Name: name, Format: formatOf(src.path), Status: StatusDuplicate}
+		arsip, err := a.place(ctx, AcceptedDir)
+		if err != nil {
+			return fr, err
+		}
+		err = db.SQL().QueryRowContext(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, duplikat_dari, pesan, diproses_pada, arsip)
+			SELECT ?, ?, ?, dataset, format, 'duplikat', berkas_id, 'isi sama dengan berkas ' || nama || ' yang sudah dimuat; tidak dimuat lagi', ?, ?
 			FROM berkas WHERE berkas_id = ? RETURNING berkas_id, dataset`,
-			name, hash, len(data), now, dupOf).Scan(&fr.BerkasID, &fr.Dataset)
+			name, hash, len(data), now, arsip, dupOf).Scan(&fr.BerkasID, &fr.Dataset)
 		if err != nil {
 			return fr, fmt.Errorf("recording duplicate: %w", err)
 		}
-		fr.MovedTo, err = moveInto(path, filepath.Join(inbox, AcceptedDir))
+		crash.Point("ingest.committed")
+		fr.MovedTo, err = a.archive(fr.Status, fr.Dataset, arsip)
 		log.Info("file already loaded", "file", name, "same_as_berkas_id", dupOf)
 		return fr, err
 	}
 
 	var fr FileResult
+	arsip, err := a.place(ctx, AcceptedDir)
+	if err != nil {
+		return fr, err
+	}
 	err = db.Tx(ctx, func(tx *store.Tx) error {
 		var err error
-		fr, err = validate(ctx, tx, path, data, opt)
+		fr, err = validate(ctx, tx, src.path, name, data, opt)
 		if err != nil || len(fr.Problems) > 0 {
 			return err
 		}
-		return storeRows(ctx, tx, &fr, hash, len(data), now)
+		if err := storeRows(ctx, tx, &fr, hash, len(data), now, arsip); err != nil {
+			return err
+		}
+		crash.Point("ingest.staged")
+		return nil
 	})
 	if err != nil {
 		return fr, err
 	}
 	if len(fr.Problems) > 0 {
 		fr.Status = StatusRejected
-		if err := recordRejected(ctx, db, &fr, hash, len(data), now); err != nil {
-			return fr, err
-		}
-		dir := filepath.Join(inbox, RejectedDir)
-		fr.MovedTo, err = moveInto(path, dir)
+		arsip, err := a.place(ctx, RejectedDir)
 		if err != nil {
 			return fr, err
 		}
-		if err := writeGalat(fr.MovedTo+".galat.txt", fr.Problems); err != nil {
+		if err := recordRejected(ctx, db, &fr, hash, len(data), now, arsip); err != nil {
+			return fr, err
+		}
+		crash.Point("ingest.rejected")
+		if fr.MovedTo, err = a.reject(fr.Problems, arsip); err != nil {
 			return fr, err
 		}
 		log.Warn("file rejected", "file", name, "dataset", fr.Dataset, "problems", len(fr.Problems),
 			"report", fr.MovedTo+".galat.txt")
 		return fr, nil
 	}
+	crash.Point("ingest.committed")
 	fr.Status = StatusAccepted
-	fr.MovedTo, err = moveInto(path, filepath.Join(inbox, AcceptedDir))
+	fr.MovedTo, err = a.archive(fr.Status, fr.Dataset, arsip)
 	log.Info("file loaded", "file", name, "dataset", fr.Dataset, "rows", fr.RowsLoaded, "findings", fr.Findings)
 	return fr, err
 }
@@ -297,8 +350,7 @@ func ingestFile(ctx context.Context, db *store.DB, path string, opt Options) (Fi
 // validate reads a file into the staging table and runs its dataset's
 // validation. Problems are returned in fr.Problems; err is for failures of
 // the machinery, not of the data.
-func validate(ctx context.Context, tx *store.Tx, path string, data []byte, opt Options) (FileResult, error) {
-	name := filepath.Base(path)
+func validate(ctx context.Context, tx *store.Tx, path, name string, data []byte, opt Options) (FileResult, error) {
 	fr := FileResult{Name: name, Format: formatOf(path)}
 	fileProblem := func(text string) (FileResult, error) {
 		fr.Problems = append(fr.Problems, Problem{File: name, Text: text})
@@ -371,13 +423,13 @@ func validate(ctx context.Context, tx *store.Tx, path string, data []byte, opt O
 }
 
 // storeRows records the file and stores its validated rows and findings.
-func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size int, now time.Time) error {
-	err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, opd, periode, baris_dibaca, diproses_pada)
+func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size int, now time.Time, arsip string) error {
+	err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, opd, periode, baris_dibaca, diproses_pada, arsip)
 		SELECT ?, ?, ?, ?, ?, 'diterima',
 		       list(DISTINCT _opd_key ORDER BY _opd_key) FILTER (WHERE _opd_key IS NOT NULL),
-		       list(DISTINCT _periode ORDER BY _periode) FILTER (WHERE _periode IS NOT NULL), count(*), ?
+		       list(DISTINCT _periode ORDER BY _periode) FILTER (WHERE _periode IS NOT NULL), count(*), ?, ?
 		FROM stg_periksa RETURNING berkas_id`,
-		fr.Name, hash, size, fr.Dataset, fr.Format, now).Scan(&fr.BerkasID)
+		fr.Name, hash, size, fr.Dataset, fr.Format, now, arsip).Scan(&fr.BerkasID)
 	if err != nil {
 		return fmt.Errorf("recording file: %w", err)
 	}
@@ -416,16 +468,16 @@ func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, s
 }
 
 // recordRejected writes the lineage of a rejected file and its problems.
-func recordRejected(ctx context.Context, db *store.DB, fr *FileResult, hash string, size int, now time.Time) error {
+func recordRejected(ctx context.Context, db *store.DB, fr *FileResult, hash string, size int, now time.Time, arsip string) error {
 	return db.Tx(ctx, func(tx *store.Tx) error {
 		first := fr.Problems[0].String()
 		var ds any
 		if fr.Dataset != "" {
 			ds = fr.Dataset
 		}
-		err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, baris_dibaca, jumlah_galat, pesan, diproses_pada)
-			VALUES (?, ?, ?, ?, ?, 'ditolak', ?, ?, ?, ?) RETURNING berkas_id`,
-			fr.Name, hash, size, ds, fr.Format, fr.RowsRead, len(fr.Problems), first, now).Scan(&fr.BerkasID)
+		err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, baris_dibaca, jumlah_galat, pesan, diproses_pada, arsip)
+			VALUES (?, ?, ?, ?, ?, 'ditolak', ?, ?, ?, ?, ?) RETURNING berkas_id`,
+			fr.Name, hash, size, ds, fr.Format, fr.RowsRead, len(fr.Problems), first, now, arsip).Scan(&fr.BerkasID)
 		if err != nil {
 			return fmt.Errorf("recording rejected file: %w", err)
 		}
@@ -498,40 +550,4 @@ func runQuery(ctx context.Context, tx *store.Tx, name string) error {
 		return fmt.Errorf("running %s: %w", name, err)
 	}
 	return nil
-}
-
-// moveInto moves a file into dir, never overwriting: a name already taken
-// gets a numbered suffix. Nothing a user sent is ever deleted.
-func moveInto(path, dir string) (string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", err
-	}
-	base := filepath.Base(path)
-	ext := filepath.Ext(base)
-	stem := strings.TrimSuffix(base, ext)
-	target := filepath.Join(dir, base)
-	for i := 2; ; i++ {
-		if _, err := os.Lstat(target); errors.Is(err, os.ErrNotExist) {
-			break
-		}
-		target = filepath.Join(dir, fmt.Sprintf("%s-%d%s", stem, i, ext))
-	}
-	if err := os.Rename(path, target); err != nil {
-		return "", fmt.Errorf("moving %s to %s: %w", base, dir, err)
-	}
-	return target, nil
-}
-
-// writeGalat writes the rejection report, one problem a line.
-func writeGalat(path string, problems []Problem) error {
-	var b strings.Builder
-	for _, p := range problems {
-		b.WriteString(p.String())
-		b.WriteByte('\n')
-	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, []byte(b.String()), 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, path)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lampungprov/kinerja/pipeline/crash"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
@@ -165,6 +166,9 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 			}
 			s.urut++
 			s.fr.RowsRead++
+			if s.fr.RowsRead%4096 == 0 {
+				crash.Point("ingest.rows")
+			}
 			row := make([]driver.Value, width)
 			row[0], row[1], row[2] = s.urut, sheetName(l.b.sheet, s.multiSheet), int32(line)
 			for i, at := range l.m.index {

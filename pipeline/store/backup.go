@@ -10,6 +10,9 @@ import (
 	"strings"
 
 	"github.com/duckdb/duckdb-go/v2"
+
+	"github.com/lampungprov/kinerja/pipeline/crash"
+	"github.com/lampungprov/kinerja/pipeline/durable"
 )
 
 // Backup writes the whole database to the folder dir with EXPORT DATABASE:
@@ -41,6 +44,12 @@ func (db *DB) Backup(ctx context.Context, dir string) error {
 	if err := os.RemoveAll(tmp); err != nil {
 		return fmt.Errorf("clearing %s: %w", tmp, err)
 	}
+	// Everything committed into the file first: the export then reads the
+	// checkpointed state, and a WAL left by a crash during the export holds
+	// nothing of it.
+	if err := db.Checkpoint(ctx); err != nil {
+		return fmt.Errorf("backing up: %w", err)
+	}
 	var catalog string
 	if err := db.sql.QueryRowContext(ctx, `SELECT current_database()`).Scan(&catalog); err != nil {
 		return fmt.Errorf("backing up: %w", err)
@@ -54,7 +63,12 @@ func (db *DB) Backup(ctx context.Context, dir string) error {
 		_ = os.RemoveAll(tmp) // best effort: a leftover is cleared by the next backup
 		return fmt.Errorf("checking backup %s: %w", dir, err)
 	}
-	if err := os.Rename(tmp, dir); err != nil {
+	if err := durable.SyncTree(tmp); err != nil {
+		_ = os.RemoveAll(tmp) // best effort: a leftover is cleared by the next backup
+		return fmt.Errorf("backing up to %s: %w", dir, err)
+	}
+	crash.Point("backup.exported")
+	if err := durable.Rename(tmp, dir); err != nil {
 		_ = os.RemoveAll(tmp) // best effort: a leftover is cleared by the next backup
 		return fmt.Errorf("moving backup into place: %w", err)
 	}
@@ -103,7 +117,11 @@ func Restore(ctx context.Context, from, path string) error {
 		cleanup()
 		return fmt.Errorf("importing %s: %w", from, err)
 	}
-	if err := os.Rename(tmp, path); err != nil {
+	if err := durable.SyncFile(tmp); err != nil {
+		cleanup()
+		return fmt.Errorf("syncing restored database: %w", err)
+	}
+	if err := durable.Rename(tmp, path); err != nil {
 		cleanup()
 		return fmt.Errorf("moving restored database into place: %w", err)
 	}

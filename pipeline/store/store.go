@@ -10,8 +10,6 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 
 	"github.com/duckdb/duckdb-go/v2"
@@ -24,50 +22,6 @@ type DB struct {
 	sql  *sql.DB
 	conn *duckdb.Connector
 	path string
-}
-
-// Open opens (creating when missing) the database at path and applies every
-// pending migration. An empty path opens a private in-memory database, which
-// tests use.
-func Open(ctx context.Context, path string) (*DB, error) {
-	if path != "" {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, fmt.Errorf("creating folder of database %s: %w", path, err)
-		}
-	}
-	connector, err := duckdb.NewConnector(path, nil)
-	if err != nil {
-		return nil, fmt.Errorf("opening database %s: %w", displayPath(path), err)
-	}
-	db := &DB{sql: sql.OpenDB(connector), conn: connector, path: path}
-	// One connection: DuckDB runs queries in parallel internally, and a single
-	// connection keeps temporary staging tables and transactions on the same
-	// session whatever database/sql's pool would do.
-	db.sql.SetMaxOpenConns(1)
-	if err := db.migrate(ctx); err != nil {
-		_ = db.Close() // the migration error is the one to report
-		return nil, err
-	}
-	return db, nil
-}
-
-// OpenReadOnly opens an existing database without writing to it, for ad-hoc
-// analyst queries and the site build.
-func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, fmt.Errorf("opening database %s: %w (run `kinerja ingest` first)", path, err)
-	}
-	connector, err := duckdb.NewConnector(path+"?access_mode=read_only", nil)
-	if err != nil {
-		return nil, fmt.Errorf("opening database %s read-only: %w", path, err)
-	}
-	db := &DB{sql: sql.OpenDB(connector), conn: connector, path: path}
-	db.sql.SetMaxOpenConns(1)
-	if err := db.sql.PingContext(ctx); err != nil {
-		_ = db.Close() // read-only, and the ping error is the one to report
-		return nil, fmt.Errorf("opening database %s read-only: %w", path, err)
-	}
-	return db, nil
 }
 
 func displayPath(path string) string {
@@ -203,4 +157,9 @@ func (tx *Tx) Append(ctx context.Context, table string, next func() ([]driver.Va
 		return nil
 	})
 	return n, err
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	return line
 }

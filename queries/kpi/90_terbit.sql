@@ -6,8 +6,11 @@
 -- unit: per kolom, seperti tabel sumbernya
 -- higher_is_better: n/a
 -- sources: penilaian
+-- Built with their final columns (EXCLUDE), never by ALTER TABLE after the
+-- fact: DDL of that kind can fail to replay from DuckDB's WAL after a crash
+-- (see pipeline/store/open.go).
 CREATE OR REPLACE TABLE terbit_kpi_opd_bulanan AS
-SELECT * REPLACE (
+SELECT * EXCLUDE (m) REPLACE (
         CASE WHEN m[1] THEN NULL ELSE sangat_baik END AS sangat_baik,
         CASE WHEN m[2] THEN NULL ELSE baik END AS baik,
         CASE WHEN m[3] THEN NULL ELSE butuh_perbaikan END AS butuh_perbaikan,
@@ -19,10 +22,9 @@ SELECT * REPLACE (
         CASE WHEN m[4] THEN NULL ELSE kurang_persen END AS kurang_persen,
         CASE WHEN m[5] THEN NULL ELSE sangat_kurang_persen END AS sangat_kurang_persen)
 FROM (SELECT *, sensor_predikat(sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang) AS m FROM kpi_opd_bulanan);
-ALTER TABLE terbit_kpi_opd_bulanan DROP COLUMN m;
 
 CREATE OR REPLACE TABLE terbit_kpi_provinsi_bulanan AS
-SELECT * REPLACE (
+SELECT * EXCLUDE (m) REPLACE (
         CASE WHEN m[1] THEN NULL ELSE sangat_baik END AS sangat_baik,
         CASE WHEN m[2] THEN NULL ELSE baik END AS baik,
         CASE WHEN m[3] THEN NULL ELSE butuh_perbaikan END AS butuh_perbaikan,
@@ -34,7 +36,6 @@ SELECT * REPLACE (
         CASE WHEN m[4] THEN NULL ELSE kurang_persen END AS kurang_persen,
         CASE WHEN m[5] THEN NULL ELSE sangat_kurang_persen END AS sangat_kurang_persen)
 FROM (SELECT *, sensor_predikat(sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang) AS m FROM kpi_provinsi_bulanan);
-ALTER TABLE terbit_kpi_provinsi_bulanan DROP COLUMN m;
 
 -- The reasons are worded again from kurva_aturan: a broken rule whose group
 -- holds a suppressed cell is named without its share or count ("Sangat Baik

@@ -1,0 +1,12 @@
+-- name: schema/005_berkas_arsip
+-- description: where ingest put each file, relative to the inbox
+-- (_diterima/x.csv, _ditolak/x.csv), recorded in the same transaction as the
+-- file's rows and before the file is moved. A run killed between that commit
+-- and the move finishes the move on the next run instead of loading the file
+-- twice (pipeline/ingest/archive.go), and `kinerja rebuild` finds each
+-- accepted file by it. NULL for files of earlier releases: rebuild finds
+-- those by their sha256.
+-- This ALTER is safe only because migrations run on a checkpointed copy
+-- (pipeline/store/open.go): berkas has DEFAULT nextval(...), the pattern
+-- DuckDB fails to replay from its WAL.
+ALTER TABLE berkas ADD COLUMN arsip VARCHAR;
