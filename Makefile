@@ -15,7 +15,7 @@ GOLANGCI    := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
 export CGO_ENABLED := 1
 
-.PHONY: build run test test-go test-e2e bench lint clean chromium
+.PHONY: build run test test-go test-e2e bench lint clean chromium crash docs
 
 build: $(BIN)
 
@@ -48,7 +48,7 @@ test: test-go test-e2e
 
 test-go: $(ECHARTS)
 	$(GO) vet ./...
-	$(GO) test -count=1 ./...
+	$(GO) test -count=1 -timeout 30m ./...
 
 chromium:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
@@ -67,6 +67,17 @@ test-e2e: $(BIN) chromium
 	printf 'tahun;bulan;opd;kode_indikator;indikator;polaritas;target;realisasi\n2026;10;<img src=x onerror=alert(1)>;X1;<img src=y onerror=alert(2)>;maksimal;10;5\n' > $(E2E_DIR)/inbox/iku_uji_xss.csv
 	$(BIN) run --inbox $(E2E_DIR)/inbox --db $(E2E_DIR)/kinerja.duckdb --out $(E2E_DIR)/public >/dev/null 2>$(E2E_DIR)/run.log || [ $$? -eq 3 ]
 	KINERJA_SITE_DIR=$(E2E_DIR)/public CHROMIUM=$(CHROMIUM) npm run --silent test:e2e
+
+# The long crash test: 200 kills at random moments besides every named
+# crash point (make test runs 6).
+CRASH_KILLS ?= 200
+crash: $(ECHARTS)
+	KINERJA_CRASH_KILLS=$(CRASH_KILLS) $(GO) test -count=1 -timeout 4h -run TestKillingARunAtAnyMomentEndsLikeACleanRun -v ./cmd/kinerja
+
+# docs/kpi.md is generated from the headers of queries/kpi/*.sql; a test
+# fails when it is out of date.
+docs:
+	$(GO) test -count=1 -timeout 30m ./...ries -run TestKPIDocIsUpToDate -update
 
 bench: $(ECHARTS)
 	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...

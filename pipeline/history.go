@@ -83,6 +83,12 @@ func Track(ctx context.Context, db *store.DB, task, trigger string, now func() t
 		err = fmt.Errorf("recording end of %s: %w", task, err)
 	}
 	if runErr != nil {
+		var oe *store.OpenError
+		if errors.As(runErr, &oe) {
+			// The database failed (full disk, damaged file): that it could
+			// not record the end is the same fault, said once.
+			return runErr
+		}
 		return errors.Join(runErr, err)
 	}
 	return err

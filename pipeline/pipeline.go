@@ -13,9 +13,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"os"
 	"path/filepath"
+	"syscall"
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/compute"
@@ -63,7 +65,7 @@ func Open(ctx context.Context, path string, mode lock.Mode, wait time.Duration, 
 	}
 	l, err := lock.Acquire(ctx, lock.ForDB(path), mode, wait, task)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, notWritable(path, err)
 	}
 	if mode == lock.Shared {
 		db, err = store.OpenReadOnly(ctx, path)
@@ -160,4 +162,16 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 		}
 	}
 	return res, nil
+}
+
+// notWritable turns a lock file that cannot be created into what it means
+// for the operator: the database's folder is read-only, or not this user's.
+func notWritable(db string, err error) error {
+	switch {
+	case errors.Is(err, syscall.EROFS):
+		return &store.OpenError{Path: db, Kind: store.KindReadOnly, Detail: err.Error()}
+	case errors.Is(err, fs.ErrPermission):
+		return &store.OpenError{Path: db, Kind: store.KindPermission, Detail: err.Error()}
+	}
+	return err
 }

@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -36,6 +37,16 @@ type Status struct {
 	// (kpi.batas_hari_penilaian of the month after).
 	BulanWajib string      `json:"bulan_wajib"`
 	OPD        []OPDStatus `json:"opd"`
+	// GalatBasisData is set while the database cannot be opened: the site
+	// stays the last good one, and this says why it is not updated.
+	GalatBasisData *DBFault `json:"galat_basis_data,omitempty"`
+}
+
+// DBFault is a database that cannot be opened, as status.json shows it: the
+// kind of fault (store.Kind*) and since when, no paths and no messages.
+type DBFault struct {
+	Jenis string    `json:"jenis"`
+	Sejak time.Time `json:"sejak"`
 }
 
 // RunStatus is one run as status.json shows it.
@@ -169,4 +180,33 @@ func WriteStatus(ctx context.Context, db *store.DB, cfg config.Config, now time.
 	}
 	crash.Point("status.written")
 	return nil
+}
+
+// MarkFault records in status.json that the database cannot be opened, when
+// err says so (a *store.OpenError), keeping what the file said of the last
+// runs: the site a monitor watches is the last good one, and it must say
+// why it is not updated. Other errors change nothing.
+func MarkFault(cfg config.Config, now time.Time, err error) error {
+	var oe *store.OpenError
+	if !errors.As(err, &oe) {
+		return nil
+	}
+	if fi, err := os.Stat(cfg.Out); err != nil || !fi.IsDir() {
+		return nil
+	}
+	path := filepath.Join(cfg.Out, StatusFile)
+	var st Status
+	if b, err := os.ReadFile(path); err == nil {
+		_ = json.Unmarshal(b, &st) // a damaged status.json is rewritten whole
+	}
+	now = now.In(cfg.Location()).Truncate(time.Second)
+	if st.GalatBasisData == nil || st.GalatBasisData.Jenis != oe.Kind {
+		st.GalatBasisData = &DBFault{Jenis: oe.Kind, Sejak: now}
+	}
+	st.Dibuat = now
+	b, err := json.MarshalIndent(st, "", "  ")
+	if err != nil {
+		return err
+	}
+	return durable.WriteFile(path, append(b, '\n'), 0o644)
 }

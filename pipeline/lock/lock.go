@@ -74,6 +74,11 @@ func Acquire(ctx context.Context, path string, mode Mode, wait time.Duration, ta
 	if err != nil {
 		return nil, fmt.Errorf("opening lock %s: %w", path, err)
 	}
+	if f == nil {
+		// A reader in a folder it may not write, with no lock file there:
+		// DuckDB's own lock on the database keeps it from a writer.
+		return &Lock{path: path, mode: mode}, nil
+	}
 	how := unix.LOCK_EX
 	if mode == Shared {
 		how = unix.LOCK_SH
@@ -123,7 +128,11 @@ func openLockFile(path string, mode Mode) (*os.File, error) {
 	if err == nil || mode == Exclusive {
 		return f, err
 	}
-	return os.Open(path)
+	f, err = os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil // no lock file, and none can be made here
+	}
+	return f, err
 }
 
 // Holder is what the current (or last) exclusive holder of the lock at path

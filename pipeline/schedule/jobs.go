@@ -175,6 +175,7 @@ func (r *Runner) Ingest(ctx context.Context) error {
 		return nil
 	}
 	if err != nil {
+		r.markFault(err)
 		return r.failed(err)
 	}
 	res, err := pipeline.RunWith(ctx, db, r.Cfg, pipeline.Options{Log: r.Log, Now: r.Now, Trigger: pipeline.TriggerSchedule})
@@ -185,12 +186,21 @@ func (r *Runner) Ingest(ctx context.Context) error {
 		if ctx.Err() != nil {
 			return err // stopped, not failed: no pause
 		}
+		r.markFault(err)
 		return r.failed(err)
 	}
 	r.failures, r.notBefore = 0, time.Time{}
 	log.Info("pipeline run", "files", len(res.Ingest.Files), "accepted", res.Ingest.Count(ingest.StatusAccepted),
 		"rejected", res.Ingest.Rejected(), "rows", res.Ingest.RowsLoaded(), "site_changed", res.Site.Changed)
 	return nil
+}
+
+// markFault notes in status.json a database that cannot be opened: the
+// site stays as it was, and a monitor must see why.
+func (r *Runner) markFault(err error) {
+	if ferr := pipeline.MarkFault(r.Cfg, r.now(), err); ferr != nil {
+		r.log().Warn("status.json not written", "err", ferr)
+	}
 }
 
 // failed starts or lengthens the pause after a failed ingest round and
@@ -218,6 +228,7 @@ func (r *Runner) stale(ctx context.Context) (bool, error) {
 		return false, nil // a run is in progress: it will publish
 	}
 	if err != nil {
+		r.markFault(err)
 		return false, err
 	}
 	stale, err := pipeline.Stale(ctx, db)
@@ -298,6 +309,7 @@ func (r *Runner) openRetrying(ctx context.Context, job string) (*store.DB, func(
 func (r *Runner) tracked(ctx context.Context, job, task string, fn func(ctx context.Context, db *store.DB) (pipeline.Entry, error)) error {
 	db, done, err := r.openRetrying(ctx, job)
 	if err != nil {
+		r.markFault(err)
 		return err
 	}
 	err = pipeline.Track(ctx, db, task, pipeline.TriggerSchedule, r.Now, func(ctx context.Context) (pipeline.Entry, error) {

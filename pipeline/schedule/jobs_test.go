@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -428,5 +429,54 @@ func TestBackupKeepsTheLastNAndClearsHalfWrittenOnes(t *testing.T) {
 	runs := history(t, r)
 	if runs[0].Task != pipeline.TaskBackup || runs[0].Note != "cadangan "+filepath.Join(dir, "kinerja-20260308-013000") {
 		t.Errorf("last run %+v", runs[0])
+	}
+}
+
+// TestADamagedDatabaseKeepsTheLastSiteAndSaysSoInStatusJSON: when the
+// database cannot be opened the ingest job fails without touching the
+// published site, and status.json says what is wrong (no path, no message).
+func TestADamagedDatabaseKeepsTheLastSiteAndSaysSoInStatusJSON(t *testing.T) {
+	r, _ := newRunner(t, time.Date(2026, 4, 10, 9, 0, 0, 0, wib))
+	if err := r.Ingest(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	before := map[string][]byte{}
+	err := filepath.WalkDir(r.Cfg.Out, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == pipeline.StatusFile {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		before[p] = b
+		return err
+	})
+	if err != nil || len(before) < 10 {
+		t.Fatalf("site of the first run: %d files, %v", len(before), err)
+	}
+	if err := os.WriteFile(r.Cfg.DB, []byte(strings.Repeat("bukan basis data ", 1000)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(r.Cfg.Inbox, "opd_baru.csv"), []byte("opd;singkatan\nDINAS BARU;DB\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = r.Ingest(context.Background())
+	var oe *store.OpenError
+	if !errors.As(err, &oe) || oe.Kind != store.KindCorrupt || !strings.Contains(err.Error(), r.Cfg.DB) {
+		t.Fatalf("ingest on a damaged database: %v, want an OpenError naming the file", err)
+	}
+	for p, b := range before {
+		if got, err := os.ReadFile(p); err != nil || string(got) != string(b) {
+			t.Errorf("%s changed while the database could not be opened", p)
+		}
+	}
+	var st pipeline.Status
+	b, err := os.ReadFile(filepath.Join(r.Cfg.Out, pipeline.StatusFile))
+	if err != nil || json.Unmarshal(b, &st) != nil {
+		t.Fatalf("status.json: %v", err)
+	}
+	if st.GalatBasisData == nil || st.GalatBasisData.Jenis != store.KindCorrupt || st.JalanTerakhir == nil {
+		t.Errorf("status.json does not report the damaged database beside the last run: %s", b)
+	}
+	if strings.Contains(string(b), r.Cfg.DB) {
+		t.Errorf("status.json names a path: %s", b)
 	}
 }

@@ -102,6 +102,9 @@ func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
 		return nil, fmt.Errorf("database %s is being replaced (%s): a `kinerja rebuild` was interrupted; run it again, or any command that writes (it finishes the replacement)", path, path+replaceSuffix)
 	}
 	if _, err := os.Stat(path); err != nil {
+		if _, werr := os.Lstat(path + ".wal"); werr == nil {
+			return nil, &OpenError{Path: path, Kind: KindOrphanWAL}
+		}
 		return nil, fmt.Errorf("opening database %s: %w (run `kinerja ingest` first)", path, err)
 	}
 	return connect(ctx, path, true)
@@ -277,7 +280,7 @@ func (e *OpenError) Error() string {
 			"Close it there (a DuckDB shell, a notebook) and try again.", e.Path, detail)
 	case KindOrphanWAL:
 		return fmt.Sprintf("database %s does not exist, but its write-ahead log %s.wal does: the database file was "+
-			"moved or deleted without its log. Put the file back, or move the .wal aside and run `kinerja rebuild`.", e.Path, e.Path)
+			"moved or deleted without its log. Put the file back, or run `kinerja rebuild` (it keeps the log aside).", e.Path, e.Path)
 	}
 	return fmt.Sprintf("database %s cannot be opened%s", displayPath(e.Path), detail)
 }

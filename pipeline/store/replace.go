@@ -42,7 +42,7 @@ func finishReplace(path string) error {
 	if err != nil {
 		return fmt.Errorf("reading %s: %w", path+replaceSuffix, err)
 	}
-	parts := strings.Split(strings.TrimSpace(string(b)), "\n")
+	parts := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
 	if len(parts) != 2 {
 		return fmt.Errorf("%s is not a replacement marker: move it aside", path+replaceSuffix)
 	}
@@ -51,7 +51,7 @@ func finishReplace(path string) error {
 	if nextErr == nil {
 		// The old database, with its WAL, goes aside first: its WAL must
 		// never sit beside the new file.
-		if _, err := os.Lstat(path); err == nil {
+		if _, err := os.Lstat(path); err == nil && aside != "" {
 			if _, err := os.Lstat(aside); errors.Is(err, os.ErrNotExist) {
 				if err := os.Link(path, aside); err != nil {
 					return fmt.Errorf("keeping the old database as %s: %w", aside, err)
@@ -59,6 +59,9 @@ func finishReplace(path string) error {
 			}
 		}
 		if _, err := os.Lstat(path + ".wal"); err == nil {
+			if aside == "" {
+				aside = path + ".tanpa-basis-data"
+			}
 			if err := durable.Rename(path+".wal", aside+".wal"); err != nil {
 				return fmt.Errorf("keeping the old WAL as %s.wal: %w", aside, err)
 			}

@@ -46,7 +46,7 @@ func (db *DB) SQL() *sql.DB { return db.sql }
 // Exec runs one or more statements.
 func (db *DB) Exec(ctx context.Context, query string, args ...any) error {
 	_, err := db.sql.ExecContext(ctx, query, args...)
-	return err
+	return classify(db.path, err)
 }
 
 // Run executes the embedded SQL file name (without ".sql").
@@ -56,7 +56,7 @@ func (db *DB) Run(ctx context.Context, name string, args ...any) error {
 		return err
 	}
 	if _, err := db.sql.ExecContext(ctx, q.SQL, args...); err != nil {
-		return fmt.Errorf("running query %s: %w", name, err)
+		return classify(db.path, fmt.Errorf("running query %s: %w", name, err))
 	}
 	return nil
 }
@@ -77,7 +77,8 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 	defer func() {
 		if err != nil {
 			_, rbErr := conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
-			err = errors.Join(err, rbErr)
+			// A full disk or a damaged file says so, with the ways back.
+			err = classify(db.path, errors.Join(err, rbErr))
 		}
 	}()
 	if err := fn(&Tx{conn: conn}); err != nil {
