@@ -78,6 +78,25 @@ func Open(ctx context.Context, path string, mode lock.Mode, wait time.Duration, 
 	return db, func() error { return errors.Join(db.Close(), l.Release()) }, nil
 }
 
+// OpenForAnalysts is Open under the shared lock for SQL written by
+// analysts (`kinerja sql`): read-only, sandboxed (no file, network,
+// extension or setting change) and held to memoryLimit.
+func OpenForAnalysts(ctx context.Context, path string, wait time.Duration, task, memoryLimit string) (*store.DB, func() error, error) {
+	if _, err := os.Stat(path); err != nil {
+		_, err := store.OpenReadOnly(ctx, path)
+		return nil, nil, err
+	}
+	l, err := lock.Acquire(ctx, lock.ForDB(path), lock.Shared, wait, task)
+	if err != nil {
+		return nil, nil, notWritable(path, err)
+	}
+	db, err := store.OpenSandboxed(ctx, path, memoryLimit)
+	if err != nil {
+		return nil, nil, errors.Join(err, l.Release())
+	}
+	return db, func() error { return errors.Join(db.Close(), l.Release()) }, nil
+}
+
 // Result says what one run did.
 type Result struct {
 	Ingest     ingest.Result

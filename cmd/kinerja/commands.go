@@ -279,11 +279,12 @@ func init() {
 	register(command{
 		name:    "sql",
 		usage:   "QUERY",
-		summary: "run a read-only SQL query on the database (tables: penilaian, skp, iku, pelatihan, opd_ref,\nberkas, temuan, kpi_opd_bulanan, ...)",
+		summary: "run a read-only SQL query on the database (tables: penilaian, skp, iku, pelatihan, opd_ref,\nberkas, temuan, kpi_opd_bulanan, ...), sandboxed: no file, network, extension, ATTACH or setting change",
 		flags: func(fs *flag.FlagSet, c *config.Config) {
 			dbFlag(fs, c)
 			sqlLock.flag(fs, c)
 			fs.StringVar(&format, "format", "table", "output `format`: table, csv, json or arrow (an Arrow IPC stream for pyarrow, polars, R)")
+			fs.DurationVar(&c.SQL.Timeout, "timeout", c.SQL.Timeout, "stop the query after this `duration` (sql.timeout of the config)")
 		},
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
 			if fs.NArg() != 1 {
@@ -292,16 +293,22 @@ func init() {
 			if format != "table" && format != "csv" && format != "json" && format != "arrow" {
 				return exitUsage, usageError{fmt.Sprintf("--format %q: use table, csv, json or arrow", format)}
 			}
-			db, done, err := sqlLock.open(ctx, e, "sql")
+			db, done, err := pipeline.OpenForAnalysts(ctx, e.cfg.DB, sqlLock.wait, "kinerja sql", e.cfg.SQL.MemoryLimit)
 			if err != nil {
 				return exitFailed, err
 			}
 			defer finish(done, &code, &err)
+			qctx, cancel := context.WithTimeout(ctx, e.cfg.SQL.Timeout)
+			defer cancel()
 			if format == "arrow" {
-				_, err := db.QueryArrow(ctx, fs.Arg(0), e.stdout)
-				return exitOK, err
+				_, err = db.QueryArrow(qctx, fs.Arg(0), e.stdout)
+			} else {
+				err = printQuery(qctx, e, db, fs.Arg(0), format)
 			}
-			return exitOK, printQuery(ctx, e, db, fs.Arg(0), format)
+			if err != nil && qctx.Err() == context.DeadlineExceeded {
+				return exitFailed, fmt.Errorf("the query was stopped after %s (--timeout, sql.timeout of the config)", e.cfg.SQL.Timeout)
+			}
+			return exitOK, err
 		},
 	})
 
@@ -418,7 +425,7 @@ func printBuilt(e *env, st site.Stats) {
 }
 
 func printQuery(ctx context.Context, e *env, db *store.DB, query, format string) error {
-	rows, err := db.SQL().QueryContext(ctx, query)
+	rows, err := db.Query(ctx, query)
 	if err != nil {
 		return err
 	}

@@ -127,6 +127,9 @@ func newCrashWorld(t *testing.T) *crashWorld {
 	runOK(t, ref, "run")
 	w.runB = time.Since(start)
 	w.final = snapshot(t, ref)
+	if to := os.Getenv(crashKeepEnv); to != "" {
+		copyTree(t, ref, filepath.Join(to, "reference"))
+	}
 	if len(w.final.Tables) == 0 || w.final.Tables["kpi_opd_bulanan"] == w.afterA.Tables["kpi_opd_bulanan"] {
 		t.Fatalf("part B changed nothing: %v", w.final.Tables)
 	}
@@ -193,8 +196,16 @@ func TestKillingARunAtAnyMomentEndsLikeACleanRun(t *testing.T) {
 		}
 		random = n
 	}
+	seed := uint64(11)
+	if v := os.Getenv("KINERJA_CRASH_SEED"); v != "" {
+		n, err := strconv.ParseUint(v, 10, 64)
+		if err != nil {
+			t.Fatalf("KINERJA_CRASH_SEED=%q: want a number", v)
+		}
+		seed = n
+	}
 	w := newCrashWorld(t)
-	trials := w.trials(random, 11)
+	trials := w.trials(random, seed)
 	covered := map[string]bool{}
 	for _, tr := range trials {
 		name, _, _ := strings.Cut(tr.spec, "#")
@@ -288,6 +299,7 @@ func (w *crashWorld) try(t *testing.T, tr trial) bool {
 	}
 	if d := got.diff(want); d != "" {
 		t.Errorf("%s: killed and run again, the result differs from a clean run:\n%s", tr.name, d)
+		keep(t, dir, tr.name)
 	}
 	if l := leftovers(t, dir); len(l) > 0 {
 		t.Errorf("%s: left behind after the rerun: %v", tr.name, l)
@@ -333,4 +345,19 @@ func checkBackups(t *testing.T, dir, name string) {
 	if d := diff("restored table", want, tableSums(t, target)); d != "" {
 		t.Errorf("%s: the backup does not restore the database:\n%s", name, d)
 	}
+}
+
+// crashKeepEnv names a folder where the crash test keeps the folder of a
+// failed trial (and the reference), for a maintainer to look into.
+const crashKeepEnv = "KINERJA_CRASH_KEEP"
+
+func keep(t *testing.T, dir, name string) {
+	t.Helper()
+	to := os.Getenv(crashKeepEnv)
+	if to == "" {
+		return
+	}
+	target := filepath.Join(to, strings.NewReplacer(" ", "_", "/", "_", ",", "").Replace(name))
+	copyTree(t, dir, target)
+	t.Logf("kept the folder of %s in %s", name, target)
 }

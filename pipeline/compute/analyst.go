@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/store"
 	"github.com/lampungprov/kinerja/queries"
@@ -99,16 +100,35 @@ func stripComments(s string) string {
 // columns periode, opd_kode and a numeric nilai, one row per OPD and month,
 // and no column that could hold personal data. The register table
 // kpi_analis lists them with their headers for the site.
-func runAnalystKPIs(ctx context.Context, tx *store.Tx, kpis []AnalystKPI) error {
+func runAnalystKPIs(ctx context.Context, tx *store.Tx, kpis []AnalystKPI, timeout time.Duration) error {
 	if err := tx.Exec(ctx, `CREATE OR REPLACE TABLE kpi_analis (nama VARCHAR, berkas VARCHAR, judul VARCHAR, title VARCHAR,
 		definisi VARCHAR, definition VARCHAR, unit VARCHAR, higher_is_better BOOLEAN, sql VARCHAR)`); err != nil {
 		return err
 	}
+	if len(kpis) == 0 {
+		return nil
+	}
+	// From here on this DuckDB instance cannot reach a file, the network or
+	// an extension, and its settings are locked: an analyst's query cannot
+	// read the NIP key or the original exports and publish them as KPI
+	// values (pipeline/store/sandbox.go). Nothing after compute in a run
+	// needs a file.
+	if err := tx.Sandbox(ctx); err != nil {
+		return err
+	}
 	for _, k := range kpis {
 		table := "analis_" + k.Name
-		// Analysts' queries read through a read-only view of the model: a
-		// SELECT cannot write, and the statement check above refuses others.
-		if err := tx.Exec(ctx, "CREATE OR REPLACE TABLE "+table+" AS "+k.Query.SQL); err != nil {
+		if err := tx.CheckRead(ctx, k.Query.SQL); err != nil {
+			return fmt.Errorf("analyst KPI %s: %w", k.File, err)
+		}
+		qctx, cancel := context.WithTimeout(ctx, timeout)
+		err := tx.Exec(qctx, "CREATE OR REPLACE TABLE "+table+" AS "+k.Query.SQL)
+		timedOut := qctx.Err() != nil && ctx.Err() == nil
+		cancel()
+		if timedOut {
+			return fmt.Errorf("analyst KPI %s: stopped after %s (sql.timeout of the configuration): make the query cheaper", k.File, timeout)
+		}
+		if err != nil {
 			return fmt.Errorf("analyst KPI %s: %w", k.File, err)
 		}
 		rows, err := tx.Query(ctx, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", table)

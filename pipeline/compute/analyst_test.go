@@ -33,6 +33,10 @@ func TestAnalystKPIsArePickedUpAndChecked(t *testing.T) {
 		{"no nilai", "tanpa_nilai.sql", analystHeader + "SELECT periode, opd_kode FROM kpi_opd_bulanan", "nilai is missing"},
 		{"per employee key", "per_pegawai.sql", analystHeader + "SELECT printf('%04d-%02d', tahun, bulan) AS periode, opd_key AS opd_kode, pegawai_id, 1 AS nilai FROM penilaian", "personal data"},
 		{"per person", "per_orang.sql", analystHeader + "SELECT printf('%04d-%02d', tahun, bulan) AS periode, opd_key AS opd_kode, nip_hash, 1 AS nilai FROM penilaian", "personal data"},
+		{"reads a file", "berkas.sql", analystHeader + "SELECT '2026-02' AS periode, 'bu' AS opd_kode, length(content) AS nilai FROM read_text('/etc/hostname')", "reaches outside the database"},
+		{"reads the key", "kunci.sql", analystHeader + "SELECT '2026-02' AS periode, 'bu' AS opd_kode, 1 AS nilai FROM 'data/kunci-nip.key'", "does not exist"},
+		{"lists files", "glob.sql", analystHeader + "SELECT '2026-02' AS periode, 'bu' AS opd_kode, count(*) AS nilai FROM glob('/*')", "reaches outside the database"},
+		{"copies out", "salin.sql", analystHeader + "COPY (SELECT 1) TO '/tmp/kinerja-analis.csv'", "must be a SELECT"},
 		{"not aggregated", "ganda.sql", analystHeader + "SELECT printf('%04d-%02d', tahun, bulan) AS periode, opd_key AS opd_kode, 1 AS nilai FROM penilaian WHERE NOT tahunan", "one row per OPD and month"},
 	}
 	for _, c := range cases {

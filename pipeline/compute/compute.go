@@ -169,7 +169,7 @@ func run(ctx context.Context, db *store.Tx, cfg config.Config, now time.Time) (S
 	if err != nil {
 		return st, err
 	}
-	if err := runAnalystKPIs(ctx, db, kpis); err != nil {
+	if err := runAnalystKPIs(ctx, db, kpis, cfg.SQL.Timeout); err != nil {
 		return st, err
 	}
 	st.Models += len(kpis)

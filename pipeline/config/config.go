@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ type Config struct {
 	KeyFile string `toml:"key_file"`
 
 	KPI      KPI      `toml:"kpi"`
+	SQL      SQL      `toml:"sql"`
 	Kurva    []Aturan `toml:"kurva"`
 	Schedule Schedule `toml:"schedule"`
 	Site     Site     `toml:"site"`
@@ -46,6 +48,17 @@ type KPI struct {
 	// newest accepted evaluation file is older than this many days (0: off).
 	MaxDataAgeDays   int    `toml:"batas_kesegaran_hari"`
 	CustomQueriesDir string `toml:"folder_kpi_analis"` // analysts' own .sql KPIs
+}
+
+// SQL bounds the SQL that analysts write: `kinerja sql` and the KPIs of
+// folder_kpi_analis, which run sandboxed (pipeline/store/sandbox.go).
+type SQL struct {
+	// Timeout stops one query (the default of `kinerja sql --timeout`, and
+	// each analyst KPI during compute).
+	Timeout time.Duration `toml:"timeout"`
+	// MemoryLimit is the most `kinerja sql` may use (a DuckDB size, e.g.
+	// "1GB"), so that one query cannot take the server down.
+	MemoryLimit string `toml:"memory_limit"`
 }
 
 // Aturan is one rule of the distribution curve (kpi.md): for organisations
@@ -94,6 +107,7 @@ func Default() Config {
 			MaxDataAgeDays:   45,
 			CustomQueriesDir: "kpi-analis",
 		},
+		SQL:   SQL{Timeout: 60 * time.Second, MemoryLimit: "1GB"},
 		Kurva: DefaultKurva(),
 		Schedule: Schedule{
 			Ingest:      "*/15 * * * *",
@@ -164,6 +178,12 @@ func (c Config) Validate() error {
 	if c.KPI.MaxDataAgeDays < 0 {
 		errs = append(errs, fmt.Errorf("kpi.batas_kesegaran_hari %d: must be 0 (no freshness test) or more", c.KPI.MaxDataAgeDays))
 	}
+	if c.SQL.Timeout <= 0 {
+		errs = append(errs, fmt.Errorf("sql.timeout %s: must be positive, e.g. \"60s\"", c.SQL.Timeout))
+	}
+	if c.SQL.MemoryLimit != "" && !memorySize.MatchString(c.SQL.MemoryLimit) {
+		errs = append(errs, fmt.Errorf("sql.memory_limit %q: a size such as \"1GB\" or \"512MB\"", c.SQL.MemoryLimit))
+	}
 	if c.KPI.SuppressBelow < 1 {
 		errs = append(errs, fmt.Errorf("kpi.ambang_sensor %d: must be at least 1 (1 suppresses nothing)", c.KPI.SuppressBelow))
 	}
@@ -189,6 +209,8 @@ func (c Config) Validate() error {
 	}
 	return errors.Join(errs...)
 }
+
+var memorySize = regexp.MustCompile(`^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)
 
 // Location is the configured time zone.
 func (c Config) Location() *time.Location {

@@ -290,8 +290,8 @@ func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (Fil
 		if err != nil {
 			return fr, err
 		}
-		err = db.SQL().QueryRowContext(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, duplikat_dari, pesan, diproses_pada, arsip)
-			SELECT ?, ?, ?, dataset, format, 'duplikat', berkas_id, 'isi sama dengan berkas ' || nama || ' yang sudah dimuat; tidak dimuat lagi', ?, ?
+		err = db.SQL().QueryRowContext(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, duplikat_dari, pesan, diproses_pada, arsip)
+			SELECT `+nextBerkasID+`, ?, ?, ?, dataset, format, 'duplikat', berkas_id, 'isi sama dengan berkas ' || nama || ' yang sudah dimuat; tidak dimuat lagi', ?, ?
 			FROM berkas WHERE berkas_id = ? RETURNING berkas_id, dataset`,
 			name, hash, len(data), now, arsip, dupOf).Scan(&fr.BerkasID, &fr.Dataset)
 		if err != nil {
@@ -422,10 +422,17 @@ func validate(ctx context.Context, tx *store.Tx, path, name string, data []byte,
 	return fr, rows.Err()
 }
 
+// nextBerkasID numbers a new file in its own transaction, not by the
+// default nextval('berkas_seq'): DuckDB's sequences are not transactional,
+// and a value drawn by a transaction that a kill stopped can stay used after
+// the crash, so a rerun would number its files differently from a clean run
+// (found by the crash test). Ingest is the only writer, under the run lock.
+const nextBerkasID = `(SELECT coalesce(max(berkas_id), 0) + 1 FROM berkas)`
+
 // storeRows records the file and stores its validated rows and findings.
 func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size int, now time.Time, arsip string) error {
-	err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, opd, periode, baris_dibaca, diproses_pada, arsip)
-		SELECT ?, ?, ?, ?, ?, 'diterima',
+	err := tx.QueryRow(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, opd, periode, baris_dibaca, diproses_pada, arsip)
+		SELECT `+nextBerkasID+`, ?, ?, ?, ?, ?, 'diterima',
 		       list(DISTINCT _opd_key ORDER BY _opd_key) FILTER (WHERE _opd_key IS NOT NULL),
 		       list(DISTINCT _periode ORDER BY _periode) FILTER (WHERE _periode IS NOT NULL), count(*), ?, ?
 		FROM stg_periksa RETURNING berkas_id`,
@@ -475,8 +482,8 @@ func recordRejected(ctx context.Context, db *store.DB, fr *FileResult, hash stri
 		if fr.Dataset != "" {
 			ds = fr.Dataset
 		}
-		err := tx.QueryRow(ctx, `INSERT INTO berkas (nama, sha256, ukuran, dataset, format, status, baris_dibaca, jumlah_galat, pesan, diproses_pada, arsip)
-			VALUES (?, ?, ?, ?, ?, 'ditolak', ?, ?, ?, ?, ?) RETURNING berkas_id`,
+		err := tx.QueryRow(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, baris_dibaca, jumlah_galat, pesan, diproses_pada, arsip)
+			VALUES (`+nextBerkasID+`, ?, ?, ?, ?, ?, 'ditolak', ?, ?, ?, ?, ?) RETURNING berkas_id`,
 			fr.Name, hash, size, ds, fr.Format, fr.RowsRead, len(fr.Problems), first, now, arsip).Scan(&fr.BerkasID)
 		if err != nil {
 			return fmt.Errorf("recording rejected file: %w", err)

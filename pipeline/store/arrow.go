@@ -23,7 +23,7 @@ const arrowBatchRows = 64 * 1024
 // DOUBLE and DECIMAL float64, BOOLEAN bool, DATE date32, TIMESTAMP
 // timestamp[us], everything else text.
 func (db *DB) QueryArrow(ctx context.Context, query string, w io.Writer) (int, error) {
-	rows, err := db.sql.QueryContext(ctx, query)
+	rows, err := db.Query(ctx, query)
 	if err != nil {
 		return 0, err
 	}

@@ -34,6 +34,9 @@ import (
 //     they were exported to, but IMPORT DATABASE reads them from the folder
 //     it is given, so the rename (and a later move of the backup) is safe.
 func (db *DB) Backup(ctx context.Context, dir string) error {
+	if db.sandboxed {
+		return errors.New("backing up: this connection ran analysts' SQL and cannot write files; open the database again")
+	}
 	if _, err := os.Lstat(dir); err == nil {
 		return fmt.Errorf("backing up to %s: already exists", dir)
 	}

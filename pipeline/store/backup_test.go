@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
@@ -103,13 +104,28 @@ func TestARestoredBackupHasTheSameKPIs(t *testing.T) {
 	if len(got) != len(want) {
 		t.Errorf("%d tables restored, want %d", len(got), len(want))
 	}
-	// Sequences go on where they were: the next file gets a new id.
+	// The run history's sequence goes on where it was; files are numbered
+	// from the stored rows (ingest), so a restored database goes on too.
 	var next, maxID int
-	if err := restored.SQL().QueryRow(`SELECT nextval('berkas_seq'), (SELECT max(berkas_id) FROM berkas)`).Scan(&next, &maxID); err != nil {
+	if err := restored.SQL().QueryRow(`SELECT nextval('jalan_seq'), (SELECT coalesce(max(jalan_id), 0) FROM jalan)`).Scan(&next, &maxID); err != nil {
 		t.Fatal(err)
 	}
 	if next <= maxID {
-		t.Errorf("berkas_seq restarted at %d, max berkas_id is %d", next, maxID)
+		t.Errorf("jalan_seq restarted at %d, max jalan_id is %d", next, maxID)
+	}
+	inbox := t.TempDir()
+	if err := os.WriteFile(filepath.Join(inbox, "opd_baru.csv"), []byte("opd;singkatan\nDINAS BARU;DB\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ingest.Inbox(ctx, restored, inbox, ingest.Options{NIPKey: pipelinetest.Key})
+	if err != nil || len(res.Files) != 1 {
+		t.Fatal(res, err)
+	}
+	if err := restored.SQL().QueryRow(`SELECT max(berkas_id) FROM berkas WHERE nama <> 'opd_baru.csv'`).Scan(&maxID); err != nil {
+		t.Fatal(err)
+	}
+	if res.Files[0].BerkasID != maxID+1 {
+		t.Errorf("the first file after the restore got berkas_id %d, want %d", res.Files[0].BerkasID, maxID+1)
 	}
 	if _, err := os.Stat(target + store.PartialSuffix); err == nil {
 		t.Error("temporary database left beside the restored one")

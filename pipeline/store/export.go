@@ -12,6 +12,9 @@ import (
 // file per table: the analysts' export. It holds no names and no NIPs,
 // because the database holds none.
 func (db *DB) Export(ctx context.Context, dir, format string) (int, error) {
+	if db.sandboxed {
+		return 0, fmt.Errorf("exporting: this connection cannot write files; open the database again")
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}

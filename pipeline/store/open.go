@@ -98,16 +98,25 @@ func Open(ctx context.Context, path string) (*DB, error) {
 // analyst queries and the site build. Pending migrations are not applied:
 // readers read what is there (the next writer migrates).
 func OpenReadOnly(ctx context.Context, path string) (*DB, error) {
+	if err := readable(path); err != nil {
+		return nil, err
+	}
+	return connect(ctx, path, true)
+}
+
+// readable says why a reader cannot open the database at path, nil when
+// it can try.
+func readable(path string) error {
 	if _, err := os.Stat(path + replaceSuffix); err == nil {
-		return nil, fmt.Errorf("database %s is being replaced (%s): a `kinerja rebuild` was interrupted; run it again, or any command that writes (it finishes the replacement)", path, path+replaceSuffix)
+		return fmt.Errorf("database %s is being replaced (%s): a `kinerja rebuild` was interrupted; run it again, or any command that writes (it finishes the replacement)", path, path+replaceSuffix)
 	}
 	if _, err := os.Stat(path); err != nil {
 		if _, werr := os.Lstat(path + ".wal"); werr == nil {
-			return nil, &OpenError{Path: path, Kind: KindOrphanWAL}
+			return &OpenError{Path: path, Kind: KindOrphanWAL}
 		}
-		return nil, fmt.Errorf("opening database %s: %w (run `kinerja ingest` first)", path, err)
+		return fmt.Errorf("opening database %s: %w (run `kinerja ingest` first)", path, err)
 	}
-	return connect(ctx, path, true)
+	return nil
 }
 
 // connect opens the DuckDB file at path (or memory) on one connection.
@@ -120,11 +129,7 @@ func connect(ctx context.Context, path string, readOnly bool) (*DB, error) {
 	if err != nil {
 		return nil, classify(path, err)
 	}
-	db := &DB{sql: sql.OpenDB(connector), conn: connector, path: path}
-	// One connection: DuckDB runs queries in parallel internally, and a single
-	// connection keeps temporary staging tables and transactions on the same
-	// session whatever database/sql's pool would do.
-	db.sql.SetMaxOpenConns(1)
+	db := &DB{sql: openDB(connector), conn: connector, path: path}
 	if err := db.sql.PingContext(ctx); err != nil {
 		_ = db.Close() // the ping error is the one to report
 		return nil, classify(path, err)
@@ -199,6 +204,16 @@ func copyFile(from, to string) error {
 		err = out.Sync()
 	}
 	return errors.Join(err, out.Close())
+}
+
+// openDB is the database/sql handle of a connector, on one connection:
+// DuckDB runs queries in parallel internally, and a single connection keeps
+// temporary staging tables and transactions on the same session whatever
+// database/sql's pool would do.
+func openDB(c *duckdb.Connector) *sql.DB {
+	h := sql.OpenDB(c)
+	h.SetMaxOpenConns(1)
+	return h
 }
 
 func dirOf(path string) string { return filepath.Dir(path) }

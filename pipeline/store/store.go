@@ -22,6 +22,9 @@ type DB struct {
 	sql  *sql.DB
 	conn *duckdb.Connector
 	path string
+	// sandboxed: the instance cannot reach files, the network or
+	// extensions any more (see sandbox.go).
+	sandboxed bool
 }
 
 func displayPath(path string) string {
@@ -81,7 +84,7 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 			err = classify(db.path, errors.Join(err, rbErr))
 		}
 	}()
-	if err := fn(&Tx{conn: conn}); err != nil {
+	if err := fn(&Tx{conn: conn, db: db}); err != nil {
 		return err
 	}
 	_, err = conn.ExecContext(ctx, "COMMIT")
@@ -89,11 +92,48 @@ func (db *DB) Tx(ctx context.Context, fn func(tx *Tx) error) (err error) {
 }
 
 // Tx is a transaction on a single connection.
-type Tx struct{ conn *sql.Conn }
+type Tx struct {
+	conn *sql.Conn
+	db   *DB
+}
+
+// Query runs a query that returns rows. On a sandboxed database only a
+// statement that reads is run (see sandbox.go), and DuckDB's refusals are
+// worded for the analyst.
+func (db *DB) Query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if db.sandboxed {
+		conn, err := db.sql.Conn(ctx)
+		if err != nil {
+			return nil, err
+		}
+		err = checkRead(ctx, conn, query)
+		_ = conn.Close() // back to the pool of one
+		if err != nil {
+			return nil, err
+		}
+	}
+	rows, err := db.sql.QueryContext(ctx, query, args...)
+	if err != nil && db.sandboxed {
+		return nil, explain(err)
+	}
+	return rows, err
+}
+
+// CheckRead refuses, on a sandboxed transaction, a statement that is not a
+// read (see sandbox.go): what compute runs before an analyst's KPI.
+func (tx *Tx) CheckRead(ctx context.Context, query string) error {
+	if !tx.db.sandboxed {
+		return errors.New("CheckRead needs a sandboxed transaction")
+	}
+	return checkRead(ctx, tx.conn, query)
+}
 
 // Exec runs a statement in the transaction.
 func (tx *Tx) Exec(ctx context.Context, query string, args ...any) error {
 	_, err := tx.conn.ExecContext(ctx, query, args...)
+	if err != nil && tx.db.sandboxed {
+		return explain(err)
+	}
 	return err
 }
 
