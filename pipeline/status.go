@@ -65,6 +65,9 @@ type FileCounts struct {
 	Ditolak  int `json:"ditolak"`
 	Duplikat int `json:"duplikat"`
 	Menunggu int `json:"menunggu"`
+	// Dilewati are entries of the inbox that are not read (folders,
+	// hidden files, symbolic links); `kinerja status` says why.
+	Dilewati int `json:"dilewati"`
 }
 
 // OPDStatus is the latest month of evaluations an OPD has sent.
@@ -145,8 +148,8 @@ func ReadStatus(ctx context.Context, db *store.DB, cfg config.Config, now time.T
 	if err != nil {
 		return st, fmt.Errorf("counting files: %w", err)
 	}
-	if pending, err := ingest.Pending(cfg.Inbox); err == nil {
-		st.Berkas.Menunggu = len(pending)
+	if list, err := ingest.Scan(cfg.Inbox); err == nil {
+		st.Berkas.Menunggu, st.Berkas.Dilewati = len(list.Files), len(list.Skipped)
 	}
 	st.BulanWajib = DueMonth(now.In(loc), cfg.KPI.DeadlineDay)
 	months, err := LatestMonths(ctx, db)

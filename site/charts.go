@@ -10,6 +10,8 @@ import (
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
 	"github.com/go-echarts/go-echarts/v2/types"
+
+	"github.com/lampungprov/kinerja/pipeline/formula"
 )
 
 // chartView is one chart as a page shows it: a title that says what it
@@ -37,7 +39,15 @@ func (c chartData) csv() []byte {
 	w := csv.NewWriter(&b)
 	// Writing to a bytes.Buffer cannot fail.
 	_ = w.Write(c.Cols)
-	_ = w.WriteAll(c.Rows)
+	for _, r := range c.Rows {
+		row := make([]string, len(r))
+		for i, v := range r {
+			// Agency text never runs as a formula in a spreadsheet.
+			row[i] = formula.Neutralize(v)
+		}
+		_ = w.Write(row)
+	}
+	w.Flush()
 	return b.Bytes()
 }
 

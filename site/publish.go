@@ -15,6 +15,7 @@ import (
 
 	"github.com/lampungprov/kinerja/pipeline/crash"
 	"github.com/lampungprov/kinerja/pipeline/durable"
+	"github.com/lampungprov/kinerja/pipeline/formula"
 )
 
 func tableCSV(t table) []byte {
@@ -25,7 +26,8 @@ func tableCSV(t table) []byte {
 	for _, r := range t.Rows {
 		row := make([]string, len(r))
 		for i, v := range r {
-			row[i] = cellText(v)
+			// Agency text never runs as a formula in a spreadsheet.
+			row[i] = formula.Neutralize(cellText(v))
 		}
 		_ = w.Write(row)
 	}

@@ -3,11 +3,15 @@ package site_test
 import (
 	"bytes"
 	"context"
+	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/lampungprov/kinerja/pipeline/formula"
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
 	"github.com/lampungprov/kinerja/site"
 )
@@ -279,5 +283,61 @@ func TestMethodologySaysWhichWayIsBetter(t *testing.T) {
 	}
 	if !strings.Contains(en, "higher is better") || strings.Contains(en, "makin tinggi") {
 		t.Error("English methodology page does not say which way is better in English")
+	}
+}
+
+// TestHostileAgencyTextIsNoFormulaInAnyCSV builds the site from agency text
+// made of formulas (OWASP CSV injection) and markup: no cell of any
+// published CSV may be read as a formula by a spreadsheet, and the JSON
+// keeps the value as sent.
+func TestHostileAgencyTextIsNoFormulaInAnyCSV(t *testing.T) {
+	hostile := map[string]string{
+		"DINAS CONTOH":                   `=HYPERLINK("http://contoh.invalid")`,
+		"Angka kejadian":                 "@SUM(1+1)",
+		"Persentase layanan tepat waktu": "+cmd|' /C calc'!A0",
+		"Badan  Uji":                     "-2+3 <b>tebal</b>",
+	}
+	out := buildFixture(t, func(name string, b []byte) []byte {
+		for from, to := range hostile {
+			b = bytes.ReplaceAll(b, []byte(from), []byte(to))
+		}
+		return b
+	})
+	csvs := 0
+	err := filepath.WalkDir(out, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".csv") {
+			return err
+		}
+		csvs++
+		r := csv.NewReader(strings.NewReader(read(t, p)))
+		r.FieldsPerRecord = -1
+		if strings.HasPrefix(filepath.Base(p), "templat_") {
+			r.Comma = ';' // the agencies' templates are written as e-Kinerja writes
+		}
+		recs, err := r.ReadAll()
+		if err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		for i, r := range recs {
+			for _, cell := range r {
+				if _, num := strconv.ParseFloat(cell, 64); formula.Dangerous(cell) && num != nil {
+					t.Errorf("%s row %d: %q runs as a formula in a spreadsheet", p, i+1, cell)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if csvs < 10 {
+		t.Fatalf("only %d CSV files", csvs)
+	}
+	iku := read(t, filepath.Join(out, "data", "iku_capaian.csv"))
+	if !strings.Contains(iku, `'@SUM(1+1)`) {
+		t.Errorf("the hostile indicator name is not in iku_capaian.csv, neutralised:\n%s", iku)
+	}
+	if j := read(t, filepath.Join(out, "data", "iku_capaian.json")); !strings.Contains(j, `"@SUM(1+1)"`) {
+		t.Errorf("the JSON does not keep the value as sent")
 	}
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/lampungprov/kinerja/pipeline/compute"
 	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/demo"
+	"github.com/lampungprov/kinerja/pipeline/formula"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/lock"
 	"github.com/lampungprov/kinerja/pipeline/store"
@@ -85,8 +86,8 @@ func init() {
 			}
 			for _, f := range res.Files {
 				if f.Status == ingest.StatusRejected {
-					fmt.Fprintf(e.stdout, "%s: DITOLAK (%s), %d masalah\n", f.Name, orUnknown(f.Dataset), len(f.Problems))
-					for _, p := range f.Problems {
+					fmt.Fprintf(e.stdout, "%s: DITOLAK (%s), %d masalah\n", f.Name, orUnknown(f.Dataset), f.ProblemTotal())
+					for _, p := range f.ReportLines() {
 						fmt.Fprintf(e.stdout, "  %s\n", p)
 					}
 				} else {
@@ -350,8 +351,13 @@ func init() {
 		summary: "last runs, next runs, files waiting and rejected, and each OPD's latest month received",
 		flags:   flagsOf(dbFlag, inboxFlag, statusLock.flag),
 		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
-			pending, _ := ingest.Pending(e.cfg.Inbox)
-			fmt.Fprintf(e.stdout, "files waiting in %s: %d\n", e.cfg.Inbox, len(pending))
+			list, _ := ingest.Scan(e.cfg.Inbox)
+			fmt.Fprintf(e.stdout, "files waiting in %s: %d\n", e.cfg.Inbox, len(list.Files))
+			for _, name := range stillWritten(list.Files, 300*time.Millisecond) {
+				list.Skipped = append(list.Skipped, ingest.Skipped{Name: name,
+					Reason: "still being written (its size changes): it is read once the copy has finished"})
+			}
+			printSkipped(e, list.Skipped)
 			if err := printSchedule(e); err != nil {
 				return exitFailed, err
 			}
@@ -410,8 +416,51 @@ func printIngest(e *env, res ingest.Result) {
 		len(res.Files), res.Count(ingest.StatusAccepted), res.RowsLoaded(), res.Count(ingest.StatusDuplicate), res.Rejected())
 	for _, f := range res.Files {
 		if f.Status == ingest.StatusRejected {
-			fmt.Fprintf(e.stdout, "  rejected %s: %d problem(s), see %s.galat.txt\n", f.Name, len(f.Problems), f.MovedTo)
+			fmt.Fprintf(e.stdout, "  rejected %s: %d problem(s), see %s.galat.txt\n", f.Name, f.ProblemTotal(), f.MovedTo)
 		}
+	}
+	printSkipped(e, res.Skipped)
+}
+
+// stillWritten names the files among paths whose size or time changes
+// across pause: copies still in progress.
+func stillWritten(paths []string, pause time.Duration) []string {
+	if len(paths) == 0 {
+		return nil
+	}
+	type st struct {
+		size int64
+		mod  time.Time
+	}
+	look := func() map[string]st {
+		m := map[string]st{}
+		for _, p := range paths {
+			if fi, err := os.Stat(p); err == nil {
+				m[p] = st{fi.Size(), fi.ModTime()}
+			}
+		}
+		return m
+	}
+	before := look()
+	time.Sleep(pause)
+	after := look()
+	var out []string
+	for _, p := range paths {
+		if before[p] != after[p] {
+			out = append(out, filepath.Base(p))
+		}
+	}
+	return out
+}
+
+// printSkipped lists what the inbox holds that ingest does not read.
+func printSkipped(e *env, skipped []ingest.Skipped) {
+	if len(skipped) == 0 {
+		return
+	}
+	fmt.Fprintf(e.stdout, "not read from the inbox (%d):\n", len(skipped))
+	for _, s := range skipped {
+		fmt.Fprintf(e.stdout, "  %s: %s\n", s.Name, s.Reason)
 	}
 }
 
@@ -467,7 +516,11 @@ func printQuery(ctx context.Context, e *env, db *store.DB, query, format string)
 		for _, r := range out {
 			row := make([]string, len(r))
 			for i, v := range r {
-				row[i] = text(v)
+				if s, ok := v.(string); ok {
+					row[i] = formula.Neutralize(s) // text, never a formula in a spreadsheet
+				} else {
+					row[i] = text(v)
+				}
 			}
 			if err := w.Write(row); err != nil {
 				return err

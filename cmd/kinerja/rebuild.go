@@ -54,7 +54,7 @@ func init() {
 				res.Ingest.Count(ingest.StatusDuplicate), res.Ingest.Rejected())
 			for _, f := range res.Ingest.Files {
 				if f.Status == ingest.StatusRejected {
-					fmt.Fprintf(e.stdout, "  %s was accepted before and is rejected now (%d problems; first: %s)\n", f.Name, len(f.Problems), f.Problems[0])
+					fmt.Fprintf(e.stdout, "  %s was accepted before and is rejected now (%d problems; first: %s)\n", f.Name, f.ProblemTotal(), f.Problems[0])
 				}
 			}
 			fmt.Fprintf(e.stdout, "computed %d KPI models, %d data tests passed\n", res.Compute.Models, res.Compute.Tests)

@@ -85,43 +85,50 @@ func NormalizeHeader(s string) string {
 
 // match is how well a header row fits a dataset.
 type match struct {
-	dataset Dataset
-	index   []int    // for each dataset column, its position in the header or -1
-	missing []string // required columns not found
-	known   int      // dataset columns found
-	unknown []string // header cells that are no column of the dataset
+	dataset   Dataset
+	index     []int    // for each dataset column, its position in the header or -1
+	missing   []string // required columns not found
+	known     int      // dataset columns found
+	unknown   []string // header cells that are no column of the dataset
+	duplicate []string // dataset columns that appear more than once
 }
 
 func (m match) complete() bool { return len(m.missing) == 0 }
 
-func matchHeader(d Dataset, header []string) match {
+// matchHeader fits the header row, normalised (norm), to dataset d: linear
+// in the number of columns, whatever a file holds.
+func matchHeader(d Dataset, header, norm []string) match {
 	m := match{dataset: d, index: make([]int, len(d.Columns))}
-	pos := map[string]int{}
-	for i, h := range header {
-		n := NormalizeHeader(h)
+	col := make(map[string]int, len(d.Columns))
+	for i, c := range d.Columns {
+		col[c] = i
+		m.index[i] = -1
+	}
+	for i, n := range norm {
 		if n == "" {
 			continue
 		}
-		if _, dup := pos[n]; !dup {
-			pos[n] = i
-		}
-	}
-	for i, c := range d.Columns {
-		m.index[i] = -1
-		if p, ok := pos[c]; ok {
-			m.index[i] = p
+		c, isCol := col[n]
+		switch {
+		case !isCol:
+			m.unknown = append(m.unknown, strings.TrimSpace(header[i]))
+		case m.index[c] >= 0:
+			m.duplicate = append(m.duplicate, n)
+		default:
+			m.index[c] = i
 			m.known++
 		}
 	}
+	has := func(c string) bool { return m.index[col[c]] >= 0 }
 	for _, r := range d.Required {
-		if _, ok := pos[r]; !ok {
+		if !has(r) {
 			m.missing = append(m.missing, r)
 		}
 	}
 	if len(d.OneOf) > 0 {
 		found := false
 		for _, c := range d.OneOf {
-			if _, ok := pos[c]; ok {
+			if has(c) {
 				found = true
 			}
 		}
@@ -129,45 +136,32 @@ func matchHeader(d Dataset, header []string) match {
 			m.missing = append(m.missing, strings.Join(d.OneOf, " atau "))
 		}
 	}
-	known := map[string]bool{}
-	for _, c := range d.Columns {
-		known[c] = true
-	}
-	for _, h := range header {
-		if n := NormalizeHeader(h); n != "" && !known[n] {
-			m.unknown = append(m.unknown, strings.TrimSpace(h))
-		}
-	}
 	return m
 }
 
-// recognise picks the dataset of a header row: among datasets whose required
-// columns are all present, the one with the most required columns (iku also
-// has an "opd" column), then the most known columns. ok is false when no
-// dataset is complete; best is then the closest match, for the message.
+// recognise picks the dataset of a header row: the one with the most of its
+// columns in the header; on a tie, a complete one, then the one with more
+// required columns (iku also has an "opd" column). ok is false when that
+// dataset lacks a required column: an iku file without its target column is
+// a broken iku file, not an opd reference list, and is rejected as such.
 func recognise(header []string) (best match, ok bool) {
+	norm := make([]string, len(header))
+	for i, h := range header {
+		norm[i] = NormalizeHeader(h)
+	}
 	var all []match
 	for _, d := range Datasets {
-		all = append(all, matchHeader(d, header))
+		all = append(all, matchHeader(d, header, norm))
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		a, b := all[i], all[j]
+		if a.known != b.known {
+			return a.known > b.known
+		}
 		if a.complete() != b.complete() {
 			return a.complete()
 		}
-		if a.complete() {
-			if len(a.dataset.Required) != len(b.dataset.Required) {
-				return len(a.dataset.Required) > len(b.dataset.Required)
-			}
-			return a.known > b.known
-		}
-		// Closest incomplete match: most required columns present.
-		ra := len(a.dataset.Required) + 1 - len(a.missing)
-		rb := len(b.dataset.Required) + 1 - len(b.missing)
-		if ra != rb {
-			return ra > rb
-		}
-		return a.known > b.known
+		return len(a.dataset.Required) > len(b.dataset.Required)
 	})
 	return all[0], all[0].complete()
 }

@@ -11,8 +11,6 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/crash"
@@ -91,13 +89,19 @@ type FileResult struct {
 	RowsRead   int
 	RowsLoaded int
 	Findings   int
-	Problems   []Problem
-	MovedTo    string
+	// Problems are the first MaxListed problems; MoreProblems counts the
+	// rest by kind and TotalProblems is all of them.
+	Problems      []Problem
+	MoreProblems  []ProblemCount
+	TotalProblems int
+	MovedTo       string
 }
 
 // Result is the outcome of one ingest or check.
 type Result struct {
 	Files []FileResult
+	// Skipped are the entries of the inbox that were not read, with why.
+	Skipped []Skipped
 }
 
 // Rejected counts the rejected files.
@@ -131,55 +135,20 @@ func (r Result) RowsLoaded() int {
 	return n
 }
 
-// Pending lists the files an ingest of inbox would take: regular files
-// directly in it, not hidden, not symbolic links, oldest first so that a
-// correction sent later supersedes the file it corrects.
-func Pending(inbox string) ([]string, error) {
-	entries, err := os.ReadDir(inbox)
-	if err != nil {
-		return nil, fmt.Errorf("reading inbox %s: %w", inbox, err)
-	}
-	type f struct {
-		path string
-		mod  time.Time
-	}
-	var files []f
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || !e.Type().IsRegular() {
-			continue
-		}
-		info, err := e.Info()
-		if err != nil {
-			continue
-		}
-		files = append(files, f{filepath.Join(inbox, e.Name()), info.ModTime()})
-	}
-	sort.SliceStable(files, func(i, j int) bool {
-		if !files[i].mod.Equal(files[j].mod) {
-			return files[i].mod.Before(files[j].mod)
-		}
-		return files[i].path < files[j].path
-	})
-	out := make([]string, len(files))
-	for i, x := range files {
-		out[i] = x.path
-	}
-	return out, nil
-}
-
 // Inbox loads every pending file of inbox into db. Each file is loaded whole
 // in its own transaction or not at all, then moved to _diterima/ or, with a
 // .galat.txt report beside it, to _ditolak/. A file whose content was already
 // loaded is recorded as a duplicate and not loaded again.
 func Inbox(ctx context.Context, db *store.DB, inbox string, opt Options) (Result, error) {
-	paths, err := Pending(inbox)
+	list, err := Scan(inbox)
 	if err != nil {
 		return Result{}, err
 	}
+	paths := list.Files
 	if err := prepareSession(ctx, db, opt.NIPKey); err != nil {
 		return Result{}, err
 	}
-	var res Result
+	res := Result{Skipped: list.Skipped}
 	for _, path := range paths {
 		if err := ctx.Err(); err != nil {
 			return res, err
@@ -333,10 +302,10 @@ func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (Fil
 			return fr, err
 		}
 		crash.Point("ingest.rejected")
-		if fr.MovedTo, err = a.reject(fr.Problems, arsip); err != nil {
+		if fr.MovedTo, err = a.reject(fr.ReportLines(), arsip); err != nil {
 			return fr, err
 		}
-		log.Warn("file rejected", "file", name, "dataset", fr.Dataset, "problems", len(fr.Problems),
+		log.Warn("file rejected", "file", name, "dataset", fr.Dataset, "problems", fr.ProblemTotal(),
 			"report", fr.MovedTo+".galat.txt")
 		return fr, nil
 	}
@@ -403,23 +372,52 @@ func validate(ctx context.Context, tx *store.Tx, path, name string, data []byte,
 	if err := runQuery(ctx, tx, "ingest/"+fr.Dataset+"_periksa"); err != nil {
 		return fr, err
 	}
-	rows, err := tx.Query(ctx, `SELECT _lembar, _baris, g.kolom, g.pesan
-		FROM (SELECT _urut, _lembar, _baris, unnest(galat) AS g FROM stg_periksa) ORDER BY _urut`)
+	return fr, readProblems(ctx, tx, &fr, st.multiSheet)
+}
+
+// readProblems reads the validation's problems into fr: the first ones up
+// to MaxListed, then only their count by kind, so that a file with twelve
+// million bad rows gives a short report and takes no memory for it.
+func readProblems(ctx context.Context, tx *store.Tx, fr *FileResult, multiSheet bool) error {
+	room := MaxListed - len(fr.Problems)
+	if err := tx.Exec(ctx, `CREATE OR REPLACE TEMP TABLE stg_galat AS
+		SELECT row_number() OVER (ORDER BY _urut, i) AS k, _lembar, _baris, g.kolom AS kolom, g.pesan AS pesan
+		FROM (SELECT _urut, _lembar, _baris, unnest(galat) AS g, generate_subscripts(galat, 1) AS i FROM stg_periksa)`); err != nil {
+		return fmt.Errorf("reading validation result: %w", err)
+	}
+	rows, err := tx.Query(ctx, `SELECT _lembar, _baris, kolom, pesan FROM stg_galat WHERE k <= ? ORDER BY k`, room)
 	if err != nil {
-		return fr, fmt.Errorf("reading validation result: %w", err)
+		return fmt.Errorf("reading validation result: %w", err)
+	}
+	for rows.Next() {
+		p := Problem{File: fr.Name}
+		if err := rows.Scan(&p.Sheet, &p.Row, &p.Column, &p.Text); err != nil {
+			_ = rows.Close() // read-only; the Scan error is the one to report
+			return err
+		}
+		if !multiSheet {
+			p.Sheet = ""
+		}
+		fr.addProblem(p)
+	}
+	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+		return fmt.Errorf("reading validation result: %w", err)
+	}
+	rows, err = tx.Query(ctx, `SELECT `+problemKindSQL+` AS jenis, count(*) FROM stg_galat WHERE k > ? GROUP BY ALL ORDER BY 2 DESC, 1`, room)
+	if err != nil {
+		return fmt.Errorf("counting validation problems: %w", err)
 	}
 	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
 	for rows.Next() {
-		p := Problem{File: name}
-		if err := rows.Scan(&p.Sheet, &p.Row, &p.Column, &p.Text); err != nil {
-			return fr, err
+		var kind string
+		var n int
+		if err := rows.Scan(&kind, &n); err != nil {
+			return err
 		}
-		if !st.multiSheet {
-			p.Sheet = ""
-		}
-		fr.Problems = append(fr.Problems, p)
+		fr.countMore(kind, n)
+		fr.TotalProblems += n
 	}
-	return fr, rows.Err()
+	return rows.Err()
 }
 
 // nextBerkasID numbers a new file in its own transaction, not by the
@@ -484,16 +482,17 @@ func recordRejected(ctx context.Context, db *store.DB, fr *FileResult, hash stri
 		}
 		err := tx.QueryRow(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, baris_dibaca, jumlah_galat, pesan, diproses_pada, arsip)
 			VALUES (`+nextBerkasID+`, ?, ?, ?, ?, ?, 'ditolak', ?, ?, ?, ?, ?) RETURNING berkas_id`,
-			fr.Name, hash, size, ds, fr.Format, fr.RowsRead, len(fr.Problems), first, now, arsip).Scan(&fr.BerkasID)
+			fr.Name, hash, size, ds, fr.Format, fr.RowsRead, fr.ProblemTotal(), first, now, arsip).Scan(&fr.BerkasID)
 		if err != nil {
 			return fmt.Errorf("recording rejected file: %w", err)
 		}
+		lines := fr.ReportLines()
 		i := 0
 		_, err = tx.Append(ctx, "galat", func() ([]driver.Value, bool, error) {
-			if i >= len(fr.Problems) {
+			if i >= len(lines) {
 				return nil, false, nil
 			}
-			p := fr.Problems[i]
+			p := lines[i]
 			i++
 			var row, col any
 			if p.Row > 0 {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -113,7 +114,10 @@ var instructionSheets = map[string]bool{"petunjuk": true, "panduan": true, "kete
 // typed as a number shows up as 1.98501012010011E+17 or with its last digits
 // zeroed, which validation then explains.
 func readXLSX(data []byte) ([]block, func(), error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err := checkInflation(data); err != nil {
+		return nil, nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxInflated})
 	if err != nil {
 		return nil, nil, fmt.Errorf("berkas XLSX rusak atau terpotong (%v): buka di Excel, simpan ulang sebagai .xlsx dan kirim lagi", err)
 	}
@@ -141,6 +145,11 @@ func readXLSX(data []byte) ([]block, func(), error) {
 				return 0, nil, false, nil
 			}
 			line++
+			if line > maxSheetRows {
+				_ = rows.Close() // only closes the sheet's temporary file, which was only read
+				return line, nil, false, fmt.Errorf("lembar %s memiliki lebih dari %s baris, batas Excel: berkas ini tidak dibuat oleh Excel atau e-Kinerja; kirim ulang hasil ekspor aslinya",
+					sheet, thousands(maxSheetRows))
+			}
 			cells, err := rows.Columns(excelize.Options{RawCellValue: true})
 			if err != nil {
 				return line, nil, false, fmt.Errorf("lembar %s baris %d tidak dapat dibaca: %v", sheet, line, err)
@@ -151,6 +160,39 @@ func readXLSX(data []byte) ([]block, func(), error) {
 	// Close only removes excelize's temporary files of a workbook read
 	// from memory: nothing to report.
 	return blocks, func() { _ = f.Close() }, nil
+}
+
+// maxInflated is the most an XLSX may unpack to, and maxRatio the most any
+// of its parts may inflate relative to its compressed size beyond
+// ratioFloor: a real workbook of a province-year unpacks to a few hundred
+// MB and compresses its XML about 10 to 30 times; a zip bomb (one cell that
+// inflates to a gigabyte, four million formatted empty rows) is far beyond.
+const (
+	maxInflated = 1 << 30
+	maxRatio    = 200
+	ratioFloor  = 64 << 20
+)
+
+// checkInflation rejects an XLSX that would unpack to more than a run may
+// hold, from its zip directory, before anything is unpacked.
+func checkInflation(data []byte) error {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return fmt.Errorf("berkas XLSX rusak atau terpotong (%v): buka di Excel, simpan ulang sebagai .xlsx dan kirim lagi", err)
+	}
+	var total uint64
+	for _, f := range z.File {
+		total += f.UncompressedSize64
+		if f.UncompressedSize64 > ratioFloor && f.CompressedSize64 > 0 && f.UncompressedSize64/f.CompressedSize64 > maxRatio {
+			return fmt.Errorf("bagian %s berkas XLSX mengembang %d kali (%s MB) saat dibuka: berkas ini tidak dibaca; simpan ulang dari Excel hanya dengan baris data, lalu kirim lagi",
+				f.Name, f.UncompressedSize64/f.CompressedSize64, thousands(int(f.UncompressedSize64>>20)))
+		}
+	}
+	if total > maxInflated {
+		return fmt.Errorf("berkas XLSX berisi %s MB setelah dibuka, lebih dari batas %s MB: pecah menjadi beberapa berkas (misalnya satu per bulan) atau kirim sebagai CSV",
+			thousands(int(total>>20)), thousands(maxInflated>>20))
+	}
+	return nil
 }
 
 // readJSON accepts an array of objects or one object a line (NDJSON). The

@@ -5,6 +5,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/lampungprov/kinerja/pipeline/crash"
 	"github.com/lampungprov/kinerja/pipeline/store"
@@ -88,6 +89,10 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 				continue
 			}
 			anyContent = true
+			if len(cells) > maxColumns {
+				return s.problem(b.sheet, line, fmt.Sprintf("baris ini memiliki %s kolom, lebih dari batas Excel %s: berkas ini bukan ekspor e-Kinerja; kirim hanya kolom dataset",
+					thousands(len(cells)), thousands(maxColumns)))
+			}
 			cand, complete := recognise(cells)
 			if complete {
 				headerAt, m = len(buf)-1, cand
@@ -99,6 +104,14 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 		}
 		if headerAt < 0 {
 			continue // a sheet of notes or an empty sheet: nothing to load
+		}
+		if len(m.duplicate) > 0 {
+			return s.problem(b.sheet, lines[headerAt], fmt.Sprintf("kolom %s muncul lebih dari sekali di baris judul: hapus salinannya agar jelas kolom mana yang dibaca",
+				strings.Join(m.duplicate, ", ")))
+		}
+		if len(m.unknown) > maxUnknownColumns {
+			return s.problem(b.sheet, lines[headerAt], fmt.Sprintf("baris judul memiliki %s kolom yang bukan kolom dataset %s (paling banyak %d): kirim hanya kolom dataset, misalnya dengan templat di halaman Panduan OPD",
+				thousands(len(m.unknown)), m.dataset.Name, maxUnknownColumns))
 		}
 		found = append(found, located{b: b, header: headerAt, m: m, buffer: buf, lines: lines})
 	}
@@ -137,6 +150,11 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 	pos := found[0].header + 1
 	width := len(s.dataset.Columns) + 3
 	var readErr error
+	required := map[string]bool{}
+	for _, c := range s.dataset.Required {
+		required[c] = true
+	}
+	emptyRequired := 0
 	_, err := s.tx.Append(ctx, "temp.stg", func() ([]driver.Value, bool, error) {
 		for idx < len(found) {
 			l := &found[idx]
@@ -150,7 +168,7 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 				var err error
 				line, cells, ok, err = l.b.next()
 				if err != nil {
-					readErr = s.problem(l.b.sheet, line, err.Error())
+					readErr = s.problem(sheetName(l.b.sheet, s.multiSheet), line, err.Error())
 					return nil, false, readErr
 				}
 				if !ok {
@@ -171,9 +189,29 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 			}
 			row := make([]driver.Value, width)
 			row[0], row[1], row[2] = s.urut, sheetName(l.b.sheet, s.multiSheet), int32(line)
+			requiredFilled := false
 			for i, at := range l.m.index {
-				if at >= 0 && at < len(cells) {
-					row[3+i] = cells[at]
+				if at < 0 || at >= len(cells) {
+					continue
+				}
+				col, v := s.dataset.Columns[i], cells[at]
+				if limit := cellLimit(col); utf8.RuneCountInString(v) > limit {
+					s.fr.addProblem(Problem{File: s.file, Sheet: sheetName(l.b.sheet, s.multiSheet), Row: line, Column: col,
+						Text: fmt.Sprintf("isi sel terlalu panjang (%s karakter, paling banyak %s): periksa isi kolom ini",
+							thousands(utf8.RuneCountInString(v)), thousands(limit))})
+					v = ""
+				}
+				row[3+i] = v
+				if required[col] && strings.TrimSpace(v) != "" {
+					requiredFilled = true
+				}
+			}
+			if !requiredFilled {
+				if emptyRequired++; emptyRequired >= maxEmptyRequired {
+					readErr = s.problem(sheetName(l.b.sheet, s.multiSheet), line, fmt.Sprintf("berkas berhenti dibaca pada baris %d: sudah %s baris yang kolom wajibnya (%s) kosong, "+
+						"biasanya baris yang diformat atau diisi sampai jauh di bawah data; hapus baris-baris itu (atau salin hanya baris data ke berkas baru), lalu kirim lagi",
+						line, thousands(maxEmptyRequired), strings.Join(s.dataset.Required, ", ")))
+					return nil, false, readErr
 				}
 			}
 			return row, true, nil

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/lampungprov/kinerja/pipeline/formula"
 )
 
 // columnDoc explains a column to the agency operator who fills a template.
@@ -97,7 +99,7 @@ func Template(dataset, format string) ([]byte, error) {
 			if len(doc.Allowed) > 0 {
 				line += " (nilai: " + strings.Join(doc.Allowed, " / ") + ")"
 			}
-			b.WriteString(strings.ReplaceAll(line, ";", ",") + "\r\n")
+			b.WriteString(formula.Neutralize(strings.ReplaceAll(line, ";", ",")) + "\r\n")
 		}
 		b.WriteString(strings.Join(cols, ";") + "\r\n")
 		return b.Bytes(), nil

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/lampungprov/kinerja/pipeline/formula"
 )
 
 // Export writes every table of the main schema to dir as Parquet or CSV, one
@@ -42,7 +44,17 @@ func (db *DB) Export(ctx context.Context, dir, format string) (int, error) {
 	}
 	for _, t := range tables {
 		target := filepath.Join(dir, t+"."+format)
-		q := fmt.Sprintf(`COPY %s TO '%s' %s`, quote(t), strings.ReplaceAll(target, "'", "''"), opts)
+		from := quote(t)
+		if format == "csv" {
+			// A CSV is opened in a spreadsheet: agency text in it must not
+			// run as a formula (package formula).
+			sel, err := db.neutralizedSelect(ctx, t)
+			if err != nil {
+				return 0, fmt.Errorf("exporting %s: %w", t, err)
+			}
+			from = "(" + sel + ")"
+		}
+		q := fmt.Sprintf(`COPY %s TO '%s' %s`, from, strings.ReplaceAll(target, "'", "''"), opts)
 		if _, err := db.sql.ExecContext(ctx, q); err != nil {
 			return 0, fmt.Errorf("exporting %s: %w", t, err)
 		}
@@ -51,3 +63,30 @@ func (db *DB) Export(ctx context.Context, dir, format string) (int, error) {
 }
 
 func quote(ident string) string { return `"` + strings.ReplaceAll(ident, `"`, `""`) + `"` }
+
+// neutralizedSelect selects every column of table, its text columns
+// through formula.SQLExpr.
+func (db *DB) neutralizedSelect(ctx context.Context, table string) (string, error) {
+	rows, err := db.sql.QueryContext(ctx, `SELECT column_name, data_type FROM duckdb_columns()
+		WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index`, table)
+	if err != nil {
+		return "", err
+	}
+	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
+	var cols []string
+	for rows.Next() {
+		var name, typ string
+		if err := rows.Scan(&name, &typ); err != nil {
+			return "", err
+		}
+		c := quote(name)
+		if typ == "VARCHAR" {
+			c = formula.SQLExpr(c) + " AS " + quote(name)
+		}
+		cols = append(cols, c)
+	}
+	if err := rows.Err(); err != nil {
+		return "", err
+	}
+	return "SELECT " + strings.Join(cols, ", ") + " FROM " + quote(table), nil
+}

@@ -9,6 +9,19 @@ CREATE OR REPLACE TEMP MACRO sel(s) AS
 -- The OPD key of datasets.md: trimmed, inner white space collapsed, upper case.
 CREATE OR REPLACE TEMP MACRO kunci_opd(s) AS upper(sel(s));
 
+-- Why an OPD name cannot name an agency (it becomes a page code and a key),
+-- or NULL: it must hold a letter or a digit.
+CREATE OR REPLACE TEMP MACRO opd_nama_salah(s) AS
+    CASE WHEN kunci_opd(s) IS NOT NULL AND NOT regexp_matches(kunci_opd(s), '[A-Z0-9]')
+        THEN 'nama OPD "' || kunci_opd(s) || '" tidak berisi huruf atau angka: isi nama OPD yang sebenarnya' END;
+
+-- Why an abbreviation cannot be an OPD's page code (opd/<kode>/), or NULL:
+-- letters and digits with spaces, dots, hyphens, "&", "/" or brackets
+-- between, at most 40 characters, never a path such as ".." or "../x".
+CREATE OR REPLACE TEMP MACRO singkatan_salah(s) AS
+    CASE WHEN sel(s) IS NOT NULL AND NOT regexp_full_match(sel(s), '[A-Za-z0-9][A-Za-z0-9 ._&()/-]{0,39}')
+        THEN 'singkatan "' || left(sel(s), 60) || '" tidak dapat menjadi kode halaman OPD: gunakan huruf dan angka (boleh dengan spasi, titik, tanda hubung), paling banyak 40 karakter, misalnya DISDIKBUD' END;
+
 -- A number as Indonesian spreadsheets write it: "75,57", "1.234,5", "87,5%",
 -- as well as "75.57" and "1,234.5". A single dot group ("1.234") reads as a
 -- decimal point; thousands dots need a decimal comma or two groups.

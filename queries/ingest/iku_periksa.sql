@@ -31,6 +31,7 @@ SELECT
         masalah(sel(bulan_asli) IS NOT NULL AND (bulan_n IS NULL OR bulan_n NOT BETWEEN 1 AND 12), 'bulan',
             'bulan "' || bulan_asli || '" di luar 1-12: isi nomor bulan, atau kosongkan untuk capaian tahunan'),
         masalah(opd_key IS NULL, 'opd', 'nama OPD kosong: isi nama OPD'),
+        masalah(opd_nama_salah(opd_nama) IS NOT NULL, 'opd', opd_nama_salah(opd_nama)),
         masalah(kode_n IS NULL, 'kode_indikator', 'kode indikator kosong: isi kode indikator IKU'),
         masalah(indikator_n IS NULL, 'indikator', 'nama indikator kosong: isi nama indikator IKU'),
         masalah(polaritas_n IS NULL, 'polaritas',

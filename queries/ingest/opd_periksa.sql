@@ -18,6 +18,8 @@ SELECT
     tahun_n::VARCHAR AS _periode,
     list_filter([
         masalah(opd_key IS NULL, 'opd', 'nama OPD kosong: isi nama OPD'),
+        masalah(opd_nama_salah(opd_nama) IS NOT NULL, 'opd', opd_nama_salah(opd_nama)),
+        masalah(singkatan_salah(singkatan_n) IS NOT NULL, 'singkatan', singkatan_salah(singkatan_n)),
         masalah(sel(tahun_asli) IS NOT NULL AND (tahun_n IS NULL OR tahun_n NOT BETWEEN 2000 AND 2100), 'tahun',
             'tahun "' || tahun_asli || '" bukan tahun: isi tahun 4 angka'),
         masalah(predikat_n = 'salah', 'predikat_organisasi',

@@ -32,6 +32,7 @@ SELECT
     list_filter([
         masalah(nip_masalah IS NOT NULL, 'nip', nip_masalah),
         masalah(opd_key IS NULL, 'skp_unor_induk', 'nama OPD kosong: isi nama OPD (unit organisasi induk)'),
+        masalah(opd_nama_salah(opd_nama) IS NOT NULL, 'skp_unor_induk', opd_nama_salah(opd_nama)),
         masalah(tahun_n IS NULL OR tahun_n NOT BETWEEN 2000 AND 2100, 'tahun_skp',
             'tahun "' || coalesce(tahun_asli, '') || '" bukan tahun: isi tahun 4 angka, misalnya 2026'),
         masalah(NOT tahunan AND (bulan_n IS NULL OR bulan_n NOT BETWEEN 1 AND 12), 'bulan_skp',

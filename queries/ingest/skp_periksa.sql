@@ -25,6 +25,7 @@ SELECT
     list_filter([
         masalah(nip_masalah IS NOT NULL, 'nip', nip_masalah),
         masalah(opd_key IS NULL, 'skp_unor_induk', 'nama OPD kosong: isi nama OPD (unit organisasi induk)'),
+        masalah(opd_nama_salah(opd_nama) IS NOT NULL, 'skp_unor_induk', opd_nama_salah(opd_nama)),
         masalah(awal_n IS NULL, 'periode_awal',
             'tanggal "' || coalesce(awal_asli, '') || '" tidak dapat dibaca: gunakan YYYY-MM-DD atau DD/MM/YYYY'),
         masalah(akhir_n IS NULL, 'periode_akhir',

@@ -19,8 +19,18 @@ pilihan AS (
 singkatan AS (
     SELECT opd_key, arg_max(singkatan, (coalesce(tahun, 0), berkas_id)) AS singkatan
     FROM opd_ref WHERE singkatan IS NOT NULL GROUP BY opd_key
+),
+-- Ingest refuses names and abbreviations that give no code; two agencies
+-- whose codes still collide (two spellings of one abbreviation) get -2, -3
+-- in the order of their keys, so that one agency's file never stops the
+-- publication of all (the data test opd_kode_unik stays the second line).
+kode AS (
+    SELECT p.opd_key, p.opd_nama, s.singkatan,
+        coalesce(nullif(trim(regexp_replace(lower(coalesce(s.singkatan, p.opd_nama)), '[^a-z0-9]+', '-', 'g'), '-'), ''), 'opd') AS dasar
+    FROM pilihan p LEFT JOIN singkatan s USING (opd_key)
 )
-SELECT p.opd_key, p.opd_nama, s.singkatan,
-    trim(regexp_replace(lower(coalesce(s.singkatan, p.opd_nama)), '[^a-z0-9]+', '-', 'g'), '-') AS opd_kode
-FROM pilihan p LEFT JOIN singkatan s USING (opd_key)
+SELECT opd_key, opd_nama, singkatan,
+    dasar || CASE WHEN row_number() OVER (PARTITION BY dasar ORDER BY opd_key) > 1
+        THEN '-' || row_number() OVER (PARTITION BY dasar ORDER BY opd_key) ELSE '' END AS opd_kode
+FROM kode
 ORDER BY opd_kode;
