@@ -123,7 +123,7 @@ func RunWith(ctx context.Context, db *store.DB, cfg config.Config, opt Options) 
 		var err error
 		res, err = stages(ctx, db, cfg, opt)
 		e := Entry{Files: len(res.Ingest.Files), Rows: res.Ingest.RowsLoaded()}
-		if res.Ingest.Rejected() > 0 {
+		if res.Ingest.Incomplete() > 0 {
 			e.Outcome = OutcomeRejected
 		}
 		if res.ReportPath != "" {
@@ -158,7 +158,7 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 	if err != nil {
 		return res, err
 	}
-	res.Ingest, err = ingest.Inbox(ctx, db, cfg.Inbox, ingest.Options{NIPKey: key, Log: log, Now: opt.Now})
+	res.Ingest, err = ingest.Inbox(ctx, db, cfg.Inbox, ingest.Options{NIPKey: key, Log: log, Now: opt.Now, FileTimeout: cfg.Ingest.FileTimeout})
 	if err != nil {
 		return res, err
 	}

@@ -77,7 +77,7 @@ func Rebuild(ctx context.Context, cfg config.Config, opt Options) (RebuildResult
 			_ = os.Remove(next) // best effort: the next rebuild removes a leftover too
 		}
 	}()
-	res.Ingest, err = ingest.Archived(ctx, db, cfg.Inbox, files, ingest.Options{NIPKey: key, Log: opt.log(), Now: opt.Now})
+	res.Ingest, err = ingest.Archived(ctx, db, cfg.Inbox, files, ingest.Options{NIPKey: key, Log: opt.log(), Now: opt.Now, FileTimeout: cfg.Ingest.FileTimeout})
 	if err == nil {
 		res.Compute, err = compute.RunAt(ctx, db, cfg, opt.now(), opt.log())
 	}

@@ -119,7 +119,7 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			if res.Rejected() > 0 {
+			if res.Incomplete() > 0 {
 				return exitRejected, nil
 			}
 			return exitOK, nil
@@ -191,7 +191,7 @@ func init() {
 				fmt.Fprintf(e.stdout, "leadership report of %s: %s\n", r.Month, r.ReportPath)
 			}
 			res := r.Ingest
-			if res.Rejected() > 0 {
+			if res.Incomplete() > 0 {
 				return exitRejected, nil
 			}
 			return exitOK, nil
@@ -403,7 +403,7 @@ func ingestInbox(ctx context.Context, e *env, db *store.DB) (ingest.Result, erro
 	if err != nil {
 		return ingest.Result{}, err
 	}
-	res, err := ingest.Inbox(ctx, db, e.cfg.Inbox, ingest.Options{NIPKey: key, Log: e.log, Now: e.now})
+	res, err := ingest.Inbox(ctx, db, e.cfg.Inbox, ingest.Options{NIPKey: key, Log: e.log, Now: e.now, FileTimeout: e.cfg.Ingest.FileTimeout})
 	if err != nil {
 		return res, err
 	}
@@ -418,6 +418,9 @@ func printIngest(e *env, res ingest.Result) {
 		if f.Status == ingest.StatusRejected {
 			fmt.Fprintf(e.stdout, "  rejected %s: %d problem(s), see %s.galat.txt\n", f.Name, f.ProblemTotal(), f.MovedTo)
 		}
+	}
+	for _, f := range res.Failed {
+		fmt.Fprintf(e.stdout, "  not loaded %s (left in the inbox; a second failure rejects it): %s\n", f.Name, cleanError(f.Err))
 	}
 	printSkipped(e, res.Skipped)
 }

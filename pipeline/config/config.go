@@ -29,6 +29,7 @@ type Config struct {
 	KeyFile string `toml:"key_file"`
 
 	KPI      KPI      `toml:"kpi"`
+	Ingest   Ingest   `toml:"ingest"`
 	SQL      SQL      `toml:"sql"`
 	Kurva    []Aturan `toml:"kurva"`
 	Schedule Schedule `toml:"schedule"`
@@ -48,6 +49,14 @@ type KPI struct {
 	// newest accepted evaluation file is older than this many days (0: off).
 	MaxDataAgeDays   int    `toml:"batas_kesegaran_hari"`
 	CustomQueriesDir string `toml:"folder_kpi_analis"` // analysts' own .sql KPIs
+}
+
+// Ingest bounds the reading of the agencies' files.
+type Ingest struct {
+	// FileTimeout stops the reading of one file; a file that fails or
+	// times out twice is rejected with a report, so that it cannot block
+	// every later round.
+	FileTimeout time.Duration `toml:"batas_waktu_berkas"`
 }
 
 // SQL bounds the SQL that analysts write: `kinerja sql` and the KPIs of
@@ -107,8 +116,9 @@ func Default() Config {
 			MaxDataAgeDays:   45,
 			CustomQueriesDir: "kpi-analis",
 		},
-		SQL:   SQL{Timeout: 60 * time.Second, MemoryLimit: "1GB"},
-		Kurva: DefaultKurva(),
+		Ingest: Ingest{FileTimeout: 30 * time.Minute},
+		SQL:    SQL{Timeout: 60 * time.Second, MemoryLimit: "1GB"},
+		Kurva:  DefaultKurva(),
 		Schedule: Schedule{
 			Ingest:      "*/15 * * * *",
 			Report:      "0 6 6 * *",
@@ -177,6 +187,9 @@ func (c Config) Validate() error {
 	}
 	if c.KPI.MaxDataAgeDays < 0 {
 		errs = append(errs, fmt.Errorf("kpi.batas_kesegaran_hari %d: must be 0 (no freshness test) or more", c.KPI.MaxDataAgeDays))
+	}
+	if c.Ingest.FileTimeout < 0 {
+		errs = append(errs, fmt.Errorf("ingest.batas_waktu_berkas %s: must be 0 (none) or positive, e.g. \"30m\"", c.Ingest.FileTimeout))
 	}
 	if c.SQL.Timeout <= 0 {
 		errs = append(errs, fmt.Errorf("sql.timeout %s: must be positive, e.g. \"60s\"", c.SQL.Timeout))

@@ -38,6 +38,9 @@ type Options struct {
 	NIPKey []byte
 	Now    func() time.Time
 	Log    *slog.Logger
+	// FileTimeout bounds the reading of one file (0: none); a file that
+	// times out twice is rejected.
+	FileTimeout time.Duration
 }
 
 func (o Options) now() time.Time {
@@ -102,6 +105,16 @@ type Result struct {
 	Files []FileResult
 	// Skipped are the entries of the inbox that were not read, with why.
 	Skipped []Skipped
+	// Failed are files whose ingest failed for another reason than their
+	// data (a timeout, an error of the machinery): they stay in the inbox,
+	// and a second failure rejects them.
+	Failed []FailedFile
+}
+
+// FailedFile is a file whose attempt failed.
+type FailedFile struct {
+	Name string
+	Err  error
 }
 
 // Rejected counts the rejected files.
@@ -114,6 +127,10 @@ func (r Result) Rejected() int {
 	}
 	return n
 }
+
+// Incomplete counts the files that were not loaded: rejected, or failed and
+// left in the inbox for the next round.
+func (r Result) Incomplete() int { return r.Rejected() + len(r.Failed) }
 
 // Count returns the number of files with status.
 func (r Result) Count(status string) int {
@@ -154,6 +171,13 @@ func Inbox(ctx context.Context, db *store.DB, inbox string, opt Options) (Result
 			return res, err
 		}
 		fr, err := ingestFile(ctx, db, source{path: path, inbox: inbox, name: filepath.Base(path)}, opt)
+		if err != nil && isFileFault(ctx, err) {
+			// This file's failure: it stays in the inbox for the next
+			// round, which rejects it if it fails again; the others go on.
+			opt.log().Error("file not loaded", "file", filepath.Base(path), "err", err)
+			res.Failed = append(res.Failed, FailedFile{Name: filepath.Base(path), Err: err})
+			continue
+		}
 		if err != nil {
 			return res, fmt.Errorf("ingesting %s: %w", filepath.Base(path), err)
 		}
@@ -222,7 +246,6 @@ type source struct {
 }
 
 func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (FileResult, error) {
-	log := opt.log()
 	data, err := os.ReadFile(src.path)
 	if err != nil {
 		return FileResult{}, err
@@ -239,13 +262,70 @@ func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (Fil
 		now = src.at
 	}
 
+	a := archiver{db: db, src: src, name: name, hash: hash, now: now}
 	if src.arsip == "" {
 		// A run killed after it recorded this very file: finish its move.
 		if fr, ok, err := resume(ctx, db, src, name, hash); ok || err != nil {
 			return fr, err
 		}
+		n, last, err := startAttempt(ctx, db, hash, name, now)
+		if err != nil {
+			return FileResult{}, err
+		}
+		if n > maxAttempts {
+			return a.rejectStuck(ctx, data, n-1, last)
+		}
+		fr, err := a.attempt(ctx, data, opt)
+		switch {
+		case err != nil && !isFileFault(ctx, err):
+			if ctx.Err() != nil {
+				err = errors.Join(err, stoppedAttempt(ctx, db, hash))
+			}
+		case err != nil && n >= maxAttempts:
+			return a.rejectStuck(ctx, data, n, firstLine(err.Error()))
+		case err != nil:
+			err = errors.Join(err, failedAttempt(ctx, db, hash, err))
+		}
+		return fr, err
 	}
-	a := archiver{db: db, src: src, name: name, hash: hash, now: now}
+	return a.attempt(ctx, data, opt)
+}
+
+// attempt loads the file (the data of a.src) within the file timeout.
+func (a archiver) attempt(parent context.Context, data []byte, opt Options) (FileResult, error) {
+	ctx := parent
+	if opt.FileTimeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(parent, opt.FileTimeout)
+		defer cancel()
+	}
+	fr, err := a.load(ctx, data, opt)
+	if err != nil && parent.Err() == nil && ctx.Err() != nil {
+		return fr, fmt.Errorf("reading it took longer than %s (ingest.batas_waktu_berkas): %w", opt.FileTimeout, err)
+	}
+	return fr, err
+}
+
+// rejectStuck rejects a file that attempts kept failing on.
+func (a archiver) rejectStuck(ctx context.Context, data []byte, attempts int, last string) (FileResult, error) {
+	fr := FileResult{Name: a.name, Format: formatOf(a.src.path), Status: StatusRejected,
+		Problems: []Problem{stuckProblem(a.name, attempts, last)}}
+	arsip, err := a.place(ctx, RejectedDir)
+	if err != nil {
+		return fr, err
+	}
+	if err := recordRejected(ctx, a.db, &fr, a.hash, len(data), a.now, arsip); err != nil {
+		return fr, err
+	}
+	fr.MovedTo, err = a.reject(fr.Problems, arsip)
+	return fr, err
+}
+
+// load validates and stores the file, or records its rejection, and moves
+// it out of the inbox.
+func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResult, error) {
+	log, db, src, name, hash, now := opt.log(), a.db, a.src, a.name, a.hash, a.now
+	var err error
 
 	var dupOf int
 	err = db.SQL().QueryRowContext(ctx,
@@ -263,6 +343,9 @@ func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (Fil
 			SELECT `+nextBerkasID+`, ?, ?, ?, dataset, format, 'duplikat', berkas_id, 'isi sama dengan berkas ' || nama || ' yang sudah dimuat; tidak dimuat lagi', ?, ?
 			FROM berkas WHERE berkas_id = ? RETURNING berkas_id, dataset`,
 			name, hash, len(data), now, arsip, dupOf).Scan(&fr.BerkasID, &fr.Dataset)
+		if err == nil {
+			err = db.Exec(ctx, endAttempt, hash)
+		}
 		if err != nil {
 			return fr, fmt.Errorf("recording duplicate: %w", err)
 		}
@@ -468,6 +551,9 @@ func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, s
 		return fmt.Errorf("storing findings: %w", err)
 	}
 	fr.RowsLoaded, fr.Findings = int(loaded), int(rowFindings+columnFindings)
+	if err := tx.Exec(ctx, endAttempt, hash); err != nil {
+		return err
+	}
 	return tx.Exec(ctx, `UPDATE berkas SET baris_dimuat = ?, jumlah_temuan = ? WHERE berkas_id = ?`,
 		fr.RowsLoaded, fr.Findings, fr.BerkasID)
 }
@@ -483,6 +569,9 @@ func recordRejected(ctx context.Context, db *store.DB, fr *FileResult, hash stri
 		err := tx.QueryRow(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, baris_dibaca, jumlah_galat, pesan, diproses_pada, arsip)
 			VALUES (`+nextBerkasID+`, ?, ?, ?, ?, ?, 'ditolak', ?, ?, ?, ?, ?) RETURNING berkas_id`,
 			fr.Name, hash, size, ds, fr.Format, fr.RowsRead, fr.ProblemTotal(), first, now, arsip).Scan(&fr.BerkasID)
+		if err == nil {
+			err = tx.Exec(ctx, endAttempt, hash)
+		}
 		if err != nil {
 			return fmt.Errorf("recording rejected file: %w", err)
 		}

@@ -2,10 +2,14 @@ package ingest_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
@@ -433,5 +437,68 @@ func TestTemplatesAreRecognisedAndEmpty(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestAFileThatFailsTwiceIsRejectedAndTheOthersLoad: a file whose reading
+// fails (here: it times out) stays in the inbox for one more round while
+// the other files load; the second failure rejects it with a report, and a
+// file whose earlier attempts died (no error recorded) is rejected too.
+func TestAFileThatFailsTwiceIsRejectedAndTheOthersLoad(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }() // in memory
+	inbox := t.TempDir()
+	var big strings.Builder
+	big.WriteString("nip;skp_unor_induk;hasil_kerja;perilaku_kerja;hasil_akhir;tahun_skp;bulan_skp\n")
+	for i := range 600_000 {
+		fmt.Fprintf(&big, "19850101201001%04d;DINAS CONTOH;SESUAI EKSPEKTASI;SESUAI EKSPEKTASI;BAIK;2026;%d\n", i%9000+1000, i%12+1)
+	}
+	write := func(name, content string) {
+		if err := os.WriteFile(filepath.Join(inbox, name), []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("penilaian_besar.csv", big.String())
+	opt := ingest.Options{NIPKey: []byte("kunci-uji-yang-cukup-panjang"), FileTimeout: 400 * time.Millisecond}
+	for round := 1; round <= 2; round++ {
+		write(fmt.Sprintf("opd_%d.csv", round), fmt.Sprintf("opd;singkatan\nDINAS %d;D%d\n", round, round))
+		res, err := ingest.Inbox(ctx, db, inbox, opt)
+		if err != nil {
+			t.Fatalf("round %d: %v", round, err)
+		}
+		if res.Count(ingest.StatusAccepted) != 1 {
+			t.Errorf("round %d: the small file beside the failing one was not loaded: %+v", round, res.Files)
+		}
+		_, stays := os.Stat(filepath.Join(inbox, "penilaian_besar.csv"))
+		switch round {
+		case 1:
+			if len(res.Failed) != 1 || stays != nil || !strings.Contains(res.Failed[0].Err.Error(), "took longer") {
+				t.Errorf("round 1: failed %v, file in the inbox: %v", res.Failed, stays == nil)
+			}
+		case 2:
+			galat, err := os.ReadFile(filepath.Join(inbox, "_ditolak", "penilaian_besar.csv.galat.txt"))
+			if res.Rejected() != 1 || err != nil || !strings.Contains(string(galat), "2 kali gagal") {
+				t.Errorf("round 2: rejected %d, report %q %v", res.Rejected(), galat, err)
+			}
+		}
+	}
+	// Two attempts that died (a kill leaves the attempt open): the third
+	// start rejects the file without reading it.
+	write("penilaian_mati.csv", "nip;skp_unor_induk;hasil_kerja;perilaku_kerja;hasil_akhir;tahun_skp;bulan_skp\n")
+	sum := sha256.Sum256([]byte("nip;skp_unor_induk;hasil_kerja;perilaku_kerja;hasil_akhir;tahun_skp;bulan_skp\n"))
+	if err := db.Exec(ctx, `INSERT INTO percobaan VALUES (?, 'penilaian_mati.csv', 2, now(), NULL)`, hex.EncodeToString(sum[:])); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ingest.Inbox(ctx, db, inbox, ingest.Options{NIPKey: opt.NIPKey})
+	if err != nil || res.Rejected() != 1 || !strings.Contains(res.Files[0].Problems[0].Text, "prosesnya berhenti") {
+		t.Fatalf("a file whose attempts died: %+v %+v %v", res.Files, res.Failed, err)
+	}
+	var open int
+	if err := db.SQL().QueryRow(`SELECT count(*) FROM percobaan`).Scan(&open); err != nil || open != 0 {
+		t.Errorf("%d attempts left open, %v", open, err)
 	}
 }
