@@ -15,7 +15,7 @@ GOLANGCI    := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
 
 export CGO_ENABLED := 1
 
-.PHONY: build run test test-go test-e2e bench lint clean chromium crash docs
+.PHONY: build run test test-go test-e2e bench lint clean chromium crash docs fuzz
 
 build: $(BIN)
 
@@ -73,6 +73,20 @@ test-e2e: $(BIN) chromium
 CRASH_KILLS ?= 200
 crash: $(ECHARTS)
 	KINERJA_CRASH_KILLS=$(CRASH_KILLS) $(GO) test -count=1 -timeout 4h -run TestKillingARunAtAnyMomentEndsLikeACleanRun -v ./cmd/kinerja
+
+# Every fuzz target for FUZZTIME each (go test runs their seed corpora
+# anyway). An input that fails is written to testdata/fuzz/<target>/ of its
+# package: fix the bug and commit the input as a seed.
+FUZZTIME ?= 30s
+FUZZ_TARGETS := ./pipeline/ingest:FuzzDecodeAndSniff ./pipeline/ingest:FuzzReadCSV ./pipeline/ingest:FuzzReadXLSX \
+	./pipeline/ingest:FuzzReadJSON ./pipeline/ingest:FuzzRecognise ./pipeline/ingest:FuzzNumber \
+	./pipeline/ingest:FuzzDate ./pipeline/ingest:FuzzNIP ./pipeline/ingest:FuzzPeriod \
+	./pipeline/ingest:FuzzCheckAgreesWithIngest ./pipeline/formula:FuzzNeutralize
+fuzz: $(ECHARTS)
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
+	done
 
 # docs/kpi.md is generated from the headers of queries/kpi/*.sql; a test
 # fails when it is out of date.

@@ -254,7 +254,10 @@ func init() {
 			if err != nil {
 				return exitFailed, err
 			}
-			srv := &http.Server{Handler: site.Handler(e.cfg.Out), ReadHeaderTimeout: 10 * time.Second}
+			// Bounded: a preview server on a shared network must not be held
+			// open or flooded by one client.
+			srv := &http.Server{Handler: site.Handler(e.cfg.Out), ReadHeaderTimeout: 10 * time.Second,
+				ReadTimeout: 30 * time.Second, WriteTimeout: 2 * time.Minute, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10}
 			fmt.Fprintf(e.stdout, "serving %s at http://%s/ (Ctrl-C to stop)\n", e.cfg.Out, ln.Addr())
 			stopped := make(chan error, 1)
 			go func() {

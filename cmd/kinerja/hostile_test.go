@@ -5,7 +5,9 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"encoding/base64"
 	"encoding/csv"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
@@ -272,6 +274,8 @@ func TestHostileFilesAreRejectedShortlyAndTheRestIsPublished(t *testing.T) {
 			t.Errorf("%s: only %d CSV files", root, n)
 		}
 	}
+	runOK(t, dir, "export", "--format", "parquet", "--out", "ekspor-parquet")
+	noKey(t, dir, "public", "ekspor", "ekspor-parquet", filepath.Join("data", "laporan"))
 	if !bytes.Contains(sqlOut, []byte("'@SUM(1+1)")) {
 		t.Errorf("kinerja sql --format csv does not hold the neutralised indicator:\n%s", sqlOut)
 	}
@@ -319,4 +323,47 @@ func containsAny(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// noKey fails the test when the NIP key of the folder dir, as its bytes, as
+// hex or as base64, is in any file under the given folders of dir: with it
+// anyone could undo the NIP pseudonymisation.
+func noKey(t *testing.T, dir string, folders ...string) {
+	t.Helper()
+	text, err := os.ReadFile(filepath.Join(dir, "data", "kunci-nip.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hexKey := strings.TrimSpace(string(text))
+	raw, err := hex.DecodeString(hexKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	needles := [][]byte{[]byte(hexKey), []byte(strings.ToUpper(hexKey)), raw,
+		[]byte(base64.StdEncoding.EncodeToString(raw)), []byte(base64.RawURLEncoding.EncodeToString(raw))}
+	files := 0
+	for _, f := range folders {
+		err := filepath.WalkDir(filepath.Join(dir, f), func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			files++
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			for _, n := range needles {
+				if bytes.Contains(b, n) {
+					t.Errorf("%s holds the NIP key", p)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files < 20 {
+		t.Fatalf("only %d files looked at", files)
+	}
 }
