@@ -83,10 +83,10 @@ FUZZ_TARGETS := ./pipeline/ingest:FuzzDecodeAndSniff ./pipeline/ingest:FuzzReadC
 	./pipeline/ingest:FuzzDate ./pipeline/ingest:FuzzNIP ./pipeline/ingest:FuzzPeriod \
 	./pipeline/ingest:FuzzCheckAgreesWithIngest ./pipeline/formula:FuzzNeutralize
 fuzz: $(ECHARTS)
-	@set -e; for t in $(FUZZ_TARGETS); do \
+	@failed=""; for t in $(FUZZ_TARGETS); do \
 		pkg=$${t%%:*}; name=$${t##*:}; echo "== $$name ($$pkg, $(FUZZTIME))"; \
-		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg; \
-	done
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) $$pkg || failed="$$failed $$name"; \
+	done; if [ -n "$$failed" ]; then echo "fuzz targets that found a failing input:$$failed"; exit 1; fi
 
 # docs/kpi.md is generated from the headers of queries/kpi/*.sql; a test
 # fails when it is out of date.

@@ -422,6 +422,11 @@ func printIngest(e *env, res ingest.Result) {
 			fmt.Fprintf(e.stdout, "  rejected %s: %d problem(s), see %s.galat.txt\n", f.Name, f.ProblemTotal(), f.MovedTo)
 		}
 	}
+	for _, f := range res.Files {
+		for _, m := range f.Stale {
+			fmt.Fprintf(e.stdout, "  %s: %s\n", f.Name, m)
+		}
+	}
 	for _, f := range res.Failed {
 		fmt.Fprintf(e.stdout, "  not loaded %s (left in the inbox; a second failure rejects it): %s\n", f.Name, cleanError(f.Err))
 	}

@@ -98,6 +98,9 @@ type FileResult struct {
 	MoreProblems  []ProblemCount
 	TotalProblems int
 	MovedTo       string
+	// Stale says, per OPD and period, that an accepted penilaian file is an
+	// older snapshot than one already there: it supersedes nothing.
+	Stale []string
 }
 
 // Result is the outcome of one ingest or check.
@@ -551,6 +554,34 @@ func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, s
 		return fmt.Errorf("storing findings: %w", err)
 	}
 	fr.RowsLoaded, fr.Findings = int(loaded), int(rowFindings+columnFindings)
+	if fr.Dataset == "penilaian" {
+		q, err := queries.Get("ingest/penilaian_basi")
+		if err != nil {
+			return err
+		}
+		stale, err := tx.ExecCount(ctx, q.SQL, fr.BerkasID)
+		if err != nil {
+			return fmt.Errorf("comparing with the corrections already accepted: %w", err)
+		}
+		if stale > 0 {
+			fr.Findings += int(stale)
+			rows, err := tx.Query(ctx, `SELECT pesan FROM temuan WHERE berkas_id = ? AND jenis = 'berkas_lebih_lama'`, fr.BerkasID)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var m string
+				if err := rows.Scan(&m); err != nil {
+					_ = rows.Close() // read-only; the Scan error is the one to report
+					return err
+				}
+				fr.Stale = append(fr.Stale, m)
+			}
+			if err := errors.Join(rows.Err(), rows.Close()); err != nil {
+				return err
+			}
+		}
+	}
 	if err := tx.Exec(ctx, endAttempt, hash); err != nil {
 		return err
 	}

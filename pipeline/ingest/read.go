@@ -49,8 +49,13 @@ func formatOf(path string) string {
 // as Windows-1252, what spreadsheets on Indonesian Windows machines save.
 func decodeText(b []byte) ([]byte, string, error) {
 	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) && utf8.Valid(b[3:]):
 		return b[3:], "utf-8-bom", nil
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		// A byte-order mark before Windows-1252 text (found by fuzzing):
+		// the mark lies; read the rest as the spreadsheet wrote it.
+		out, err := charmap.Windows1252.NewDecoder().Bytes(b[3:])
+		return out, "windows-1252", err
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
 		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(b)
 		return out, "utf-16", err
