@@ -1,6 +1,8 @@
 package queries_test
 
 import (
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -69,5 +71,54 @@ func TestNoALTEROutsideMigrations(t *testing.T) {
 	}
 	if !alterStatement.MatchString("CREATE TABLE x AS SELECT 1;\nALTER TABLE x DROP COLUMN y;") {
 		t.Fatal("the pattern misses an ALTER statement")
+	}
+}
+
+// mdReference is a Markdown file named in a comment.
+var mdReference = regexp.MustCompile(`[\w./-]*[\w-]+\.md\b`)
+
+// TestCommentsCiteOnlyFilesOfTheRepository: someone who takes the project
+// over has only the repository; a comment that cites a document must cite
+// one that is in it.
+func TestCommentsCiteOnlyFilesOfTheRepository(t *testing.T) {
+	root := ".."
+	checked := 0
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "node_modules" || d.Name() == ".git" || d.Name() == "testdata" || d.Name() == "data") {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !(strings.HasSuffix(p, ".go") || strings.HasSuffix(p, ".sql")) || strings.HasSuffix(p, "kpidoc.go") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			s := strings.TrimSpace(line)
+			_, comment, ok := strings.Cut(s, "// ")
+			if strings.HasPrefix(s, "--") {
+				comment, ok = s, true
+			}
+			if !ok {
+				continue
+			}
+			for _, ref := range mdReference.FindAllString(comment, -1) {
+				checked++
+				if _, err := os.Stat(filepath.Join(root, ref)); err != nil {
+					t.Errorf("%s:%d cites %s, which is not in the repository (cite it as a path from the repository's root, e.g. docs/kpi.md)", p, i+1, ref)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if checked < 10 {
+		t.Fatalf("only %d references found", checked)
 	}
 }

@@ -1,7 +1,7 @@
 // Package reports writes the monthly leadership report: one self-contained
 // HTML file per month with the province's headline numbers and their
 // changes, the agencies that need attention, the ranking of agencies and the
-// distribution-curve findings. It is an internal output (kpi.md): counts are
+// distribution-curve findings. It is an internal output (docs/kpi.md): counts are
 // not suppressed, and it holds no names and no NIPs because the database
 // holds none.
 package reports

@@ -715,7 +715,7 @@ func dataBody(d *siteData, l lang) []fileView {
 	return out
 }
 
-// fileNames lists every published data file: the four of kpi.md, then one
+// fileNames lists every published data file: the four of docs/kpi.md, then one
 // per analyst KPI.
 func (d *siteData) fileNames() []string {
 	return append(append([]string{}, publishedFiles...), d.AnalystFiles...)

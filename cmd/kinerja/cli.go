@@ -15,7 +15,7 @@ import (
 	"github.com/lampungprov/kinerja/pipeline/config"
 )
 
-// Exit codes of cli.md.
+// Exit codes of docs/cli.md.
 const (
 	exitOK       = 0
 	exitFailed   = 1

@@ -1,5 +1,5 @@
-// Package config is kinerja's one configuration struct: defaults from cli.md
-// and kpi.md, overridden by kinerja.toml and then by command-line flags.
+// Package config is kinerja's one configuration struct: defaults from docs/cli.md
+// and docs/kpi.md, overridden by kinerja.toml and then by command-line flags.
 // It is passed down explicitly; nothing reads a global.
 package config
 
@@ -36,7 +36,7 @@ type Config struct {
 	Site     Site     `toml:"site"`
 }
 
-// KPI holds the thresholds of kpi.md.
+// KPI holds the thresholds of docs/kpi.md.
 type KPI struct {
 	DeadlineDay      int     `toml:"batas_hari_penilaian"` // evaluations due by this day of the next month, 23:59:59 WIB
 	SuppressBelow    int     `toml:"ambang_sensor"`        // predikat counts 1..SuppressBelow-1 are suppressed
@@ -70,7 +70,7 @@ type SQL struct {
 	MemoryLimit string `toml:"memory_limit"`
 }
 
-// Aturan is one rule of the distribution curve (kpi.md): for organisations
+// Aturan is one rule of the distribution curve (docs/kpi.md): for organisations
 // rated PredikatOrganisasi, the employee predikat in Predikat must be the
 // largest group (terbesar), at most or at least Nilai percent (maks_persen,
 // min_persen), or at least Nilai people (min_jumlah).
@@ -96,7 +96,7 @@ type Site struct {
 	Title string `toml:"title"`
 }
 
-// Default returns the configuration of cli.md and kpi.md.
+// Default returns the configuration of docs/cli.md and docs/kpi.md.
 func Default() Config {
 	return Config{
 		DB:       "data/kinerja.duckdb",
@@ -131,7 +131,7 @@ func Default() Config {
 	}
 }
 
-// DefaultKurva is the distribution curve of PermenPAN-RB 6/2022 as kpi.md
+// DefaultKurva is the distribution curve of PermenPAN-RB 6/2022 as docs/kpi.md
 // states it.
 func DefaultKurva() []Aturan {
 	sb, b, bp, k, sk := "sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang"

@@ -162,7 +162,7 @@ func TestSummaryMatchesFiles(t *testing.T) {
 	}
 }
 
-// required columns of datasets.md.
+// required columns of docs/datasets.md.
 var required = map[string][]string{
 	"penilaian": {"nip", "skp_unor_induk", "hasil_kerja", "perilaku_kerja", "hasil_akhir", "tahun_skp", "bulan_skp", "jenis"},
 	"skp":       {"nip", "skp_unor_induk", "periode_awal", "periode_akhir", "skp_status"},

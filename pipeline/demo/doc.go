@@ -1,6 +1,6 @@
 // Package demo writes a believable province into an inbox: the exports the
 // agencies (OPD) of Pemerintah Provinsi Lampung send, for all five datasets
-// of datasets.md (penilaian, skp, iku, pelatihan, opd), in the formats they
+// of docs/datasets.md (penilaian, skp, iku, pelatihan, opd), in the formats they
 // really arrive in. It exists so that the whole pipeline — ingest, compute,
 // the public site and the leadership report — can be run, demonstrated and
 // tested end to end without real personnel data.

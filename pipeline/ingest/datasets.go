@@ -7,7 +7,7 @@ import (
 	"strings"
 )
 
-// Dataset describes one of the five input datasets of datasets.md: its
+// Dataset describes one of the five input datasets of docs/datasets.md: its
 // canonical (BKN) column names and which of them a file must have.
 type Dataset struct {
 	Name     string
@@ -75,7 +75,7 @@ func DatasetByName(name string) (Dataset, bool) {
 
 var headerSeparators = regexp.MustCompile(`[\s.\-]+`)
 
-// NormalizeHeader applies the header rule of datasets.md: case and
+// NormalizeHeader applies the header rule of docs/datasets.md: case and
 // surrounding spaces are ignored, spaces, dots and hyphens become "_".
 func NormalizeHeader(s string) string {
 	s = strings.TrimPrefix(s, "\ufeff")

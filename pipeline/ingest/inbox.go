@@ -10,7 +10,7 @@ import (
 )
 
 // Skipped is an entry of the inbox that ingest does not read, and why: a
-// sender whose file did nothing must be able to learn the reason (cli.md:
+// sender whose file did nothing must be able to learn the reason (docs/cli.md:
 // only regular files directly in the inbox, not hidden, not symbolic links).
 type Skipped struct {
 	Name   string

@@ -25,7 +25,7 @@ const (
 	StatusDuplicate = "duplikat"
 )
 
-// Folders of the inbox, from cli.md.
+// Folders of the inbox, from docs/cli.md.
 const (
 	AcceptedDir = "_diterima"
 	RejectedDir = "_ditolak"

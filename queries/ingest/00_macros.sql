@@ -6,7 +6,7 @@
 CREATE OR REPLACE TEMP MACRO sel(s) AS
     CASE WHEN trim(coalesce(s, '')) IN ('', '-') THEN NULL ELSE trim(regexp_replace(s, '\s+', ' ', 'g')) END;
 
--- The OPD key of datasets.md: trimmed, inner white space collapsed, upper case.
+-- The OPD key of docs/datasets.md: trimmed, inner white space collapsed, upper case.
 CREATE OR REPLACE TEMP MACRO kunci_opd(s) AS upper(sel(s));
 
 -- Why an OPD name cannot name an agency (it becomes a page code and a key),

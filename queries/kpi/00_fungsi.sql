@@ -3,7 +3,7 @@
 -- title: Shared functions
 -- definisi: Aturan privasi untuk sebaran predikat yang diterbitkan dan kalimat alasan kurva distribusi, ditulis sekali dan dipakai semua berkas terbitan.
 -- definition: The privacy rule for published predikat counts and the wording of the distribution-curve reasons, written once and used by every published file.
--- The rule (kpi.md "Privacy"): a count from 1 to ambang_sensor - 1 is
+-- The rule (docs/kpi.md "Privacy"): a count from 1 to ambang_sensor - 1 is
 -- suppressed; when a row then has exactly one suppressed cell, the next
 -- smallest non-zero cell is suppressed too, so that no suppressed value can be
 -- recovered by subtraction from jumlah_dinilai. When no other non-zero cell

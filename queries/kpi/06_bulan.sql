@@ -4,7 +4,7 @@
 -- definisi: Setiap bulan dari bulan penilaian bulanan pertama sampai terakhir di data.
 -- definition: Every month from the first to the last month with monthly evaluations in the data.
 -- batas_penilaian is the month's deadline for evaluations: day batas_hari_penilaian
--- of the next month, 23:59:59 WIB (kpi.md, on-time rate).
+-- of the next month, 23:59:59 WIB (docs/kpi.md, on-time rate).
 -- unit: bulan
 -- higher_is_better: n/a
 -- sources: penilaian

@@ -1,8 +1,8 @@
 -- name: kpi_opd_bulanan
 -- judul: Kinerja OPD per bulan
 -- title: Agency performance per month
--- definisi: Per OPD dan bulan: jumlah pegawai, jumlah dinilai, cakupan dan ketepatan waktu penilaian, sebaran predikat, capaian IKU dan pemenuhan 20 JP, sesuai definisi kpi.md.
--- definition: Per agency and month: headcount, evaluated, evaluation coverage and timeliness, predikat distribution, IKU achievement and 20 JP compliance, as defined in kpi.md.
+-- definisi: Per OPD dan bulan: jumlah pegawai, jumlah dinilai, cakupan dan ketepatan waktu penilaian, sebaran predikat, capaian IKU dan pemenuhan 20 JP, sesuai definisi docs/kpi.md.
+-- definition: Per agency and month: headcount, evaluated, evaluation coverage and timeliness, predikat distribution, IKU achievement and 20 JP compliance, as defined in docs/kpi.md.
 -- unit: per kolom: orang, persen, JP (data/datapackage.json)
 -- higher_is_better: per kolom: cakupan, tepat waktu, capaian IKU, JP dan pemenuhan 20 JP true; sebaran predikat n/a
 -- sources: skp, penilaian, iku, pelatihan
