@@ -141,14 +141,14 @@ func RunWith(ctx context.Context, db *store.DB, cfg config.Config, opt Options) 
 // Build writes the site (see site.Build) and then status.json into it, also
 // when the build failed and the old site stays.
 func Build(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (site.Stats, error) {
-	st, err := buildSite(ctx, db, cfg, opt.log())
+	st, err := buildSite(ctx, db, cfg, opt.log(), opt.Now)
 	return st, errors.Join(err, WriteStatus(context.WithoutCancel(ctx), db, cfg, opt.now()))
 }
 
 // buildSite builds the site; status.json is one of site.KeptFiles, carried
 // across the swap and not counted as a change, and rewritten right after.
-func buildSite(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger) (site.Stats, error) {
-	return site.Build(ctx, db, cfg.Out, site.Options{Log: log})
+func buildSite(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger, now func() time.Time) (site.Stats, error) {
+	return site.Build(ctx, db, cfg.Out, site.Options{Log: log, Now: now})
 }
 
 func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (Result, error) {
@@ -166,7 +166,7 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 	if err != nil {
 		return res, err
 	}
-	res.Site, err = buildSite(ctx, db, cfg, log)
+	res.Site, err = buildSite(ctx, db, cfg, log, opt.Now)
 	if err != nil {
 		return res, err
 	}

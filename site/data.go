@@ -201,6 +201,9 @@ type siteData struct {
 	KPIs        []kpiInfo
 	// AnalystFiles are the published files of analysts' KPIs.
 	AnalystFiles []string
+	// Log and Revisions are the revision log, this publication included.
+	Log       []LogEntry
+	Revisions []revision
 }
 
 var publishedFiles = []string{"kpi_opd_bulanan", "kpi_provinsi_bulanan", "iku_capaian", "kurva_distribusi_tahunan"}

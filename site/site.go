@@ -21,6 +21,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/store"
@@ -35,6 +36,8 @@ var assetFS embed.FS
 // Options configures a build.
 type Options struct {
 	Log *slog.Logger
+	// Now is the clock of the revision log (the time of a publication).
+	Now func() time.Time
 }
 
 // Stats says what a build did.
@@ -52,6 +55,25 @@ func Build(ctx context.Context, db *store.DB, out string, opt Options) (Stats, e
 	}
 	d, err := load(ctx, db)
 	if err != nil {
+		return Stats{}, err
+	}
+	// The revision log records this publication first (when its data
+	// differ from the last one's), then the site is rendered with it.
+	data := map[string][]byte{}
+	if err := writeDataFiles(d, data); err != nil {
+		return Stats{}, err
+	}
+	now := time.Now
+	if opt.Now != nil {
+		now = opt.Now
+	}
+	if err := recordPublication(ctx, db, data, now()); err != nil {
+		return Stats{}, err
+	}
+	if d.Log, err = loadLog(ctx, db); err != nil {
+		return Stats{}, err
+	}
+	if d.Revisions, err = loadRevisions(ctx, db); err != nil {
 		return Stats{}, err
 	}
 	files, err := render(d)
@@ -125,7 +147,7 @@ func render(d *siteData) (map[string][]byte, error) {
 		return nil, fmt.Errorf("assets/vendor/echarts.min.js is not embedded: build it with `make` (npm ci && npm run build:echarts)")
 	}
 	tIndex, tOPD, tMethod, tData, tKPI := parse("index"), parse("opd"), parse("method"), parse("data"), parse("kpi")
-	tGuide := parse("panduan")
+	tGuide, tRiwayat := parse("panduan"), parse("riwayat")
 	if err := writeTemplates(files); err != nil {
 		return nil, err
 	}
@@ -179,6 +201,12 @@ func render(d *siteData) (map[string][]byte, error) {
 		if err := emit(tGuide, "panduan/", l.T("nav_guide"), guideBody()); err != nil {
 			return nil, err
 		}
+		if err := emit(tRiwayat, "riwayat/", l.T("riwayat_title"), riwayatBody(d.Log, d.Revisions, l)); err != nil {
+			return nil, err
+		}
+	}
+	if err := writeLog(d.Log, files); err != nil {
+		return nil, err
 	}
 	if err := writeDataFiles(d, files); err != nil {
 		return nil, err
@@ -402,6 +430,7 @@ func overview(d *siteData, l lang, files map[string][]byte) overviewBody {
 type ikuRow struct{ Indikator, Bulan, Satuan, Polaritas, Target, Realisasi, Capaian string }
 
 type opdView struct {
+	Kode     string
 	Nama     string
 	Latest   string
 	LastSent string
@@ -413,7 +442,7 @@ type opdView struct {
 
 func opdBody(d *siteData, o opdPage, l lang, files map[string][]byte) opdView {
 	dir := l.Prefix + "opd/" + o.Kode + "/"
-	b := opdView{Nama: o.Nama, Latest: d.Latest, LastSent: o.LastSent}
+	b := opdView{Kode: o.Kode, Nama: o.Nama, Latest: d.Latest, LastSent: o.LastSent}
 	b.Tiles = tiles(l, o.Months, d.Latest)
 	b.Charts = trendCharts(l, o.Months, dir, "opd-", files)
 	if c, ok := curveChart(l, o, d.CurveLimits, dir, files); ok {

@@ -4,14 +4,20 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"errors"
 	"fmt"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/lampungprov/kinerja/pipeline/compute"
+	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/formula"
+	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
 	"github.com/lampungprov/kinerja/site"
 )
@@ -339,5 +345,85 @@ func TestHostileAgencyTextIsNoFormulaInAnyCSV(t *testing.T) {
 	}
 	if j := read(t, filepath.Join(out, "data", "iku_capaian.json")); !strings.Contains(j, `"@SUM(1+1)"`) {
 		t.Errorf("the JSON does not keep the value as sent")
+	}
+}
+
+// TestACorrectionShowsOnTheRevisionLogAndTheChainVerifies publishes the
+// fixture province, then a correction of DINAS CONTOH's January (employee
+// 2, not rated in the first export, rated later): the revision page lists
+// the changed numbers with the file that caused them, the chain verifies,
+// and a tampered file or log entry makes the verification name it.
+func TestACorrectionShowsOnTheRevisionLogAndTheChainVerifies(t *testing.T) {
+	ctx := context.Background()
+	db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, nil))
+	out := filepath.Join(t.TempDir(), "public")
+	clock := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
+	opt := site.Options{Now: func() time.Time { return clock }}
+	if _, err := site.Build(ctx, db, out, opt); err != nil {
+		t.Fatal(err)
+	}
+	if v, err := site.Verify(out); err != nil || v.Entries != 1 {
+		t.Fatalf("first publication: %+v %v", v, err)
+	}
+	inbox := t.TempDir()
+	correction := "nip;skp_unor_induk;hasil_kerja;perilaku_kerja;hasil_akhir;tahun_skp;bulan_skp;waktu_dinilai\n" +
+		"198501012010011001;DINAS CONTOH;DIATAS EKSPEKTASI;DIATAS EKSPEKTASI;SANGAT BAIK;2026;1;2026-02-03 10:00:00\n" +
+		"198602022011012002;DINAS CONTOH;SESUAI EKSPEKTASI;SESUAI EKSPEKTASI;BAIK;2026;1;2026-02-06 08:00:00\n" +
+		"198703032012011003;DINAS CONTOH;SESUAI EKSPEKTASI;SESUAI EKSPEKTASI;BAIK;2026;1;2026-02-20 09:00:00\n"
+	if err := os.WriteFile(filepath.Join(inbox, "penilaian_2026_01_dc_koreksi.csv"), []byte(correction), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if res, err := ingest.Inbox(ctx, db, inbox, ingest.Options{NIPKey: pipelinetest.Key}); err != nil || res.Count(ingest.StatusAccepted) != 1 {
+		t.Fatalf("correction: %+v %v", res.Files, err)
+	}
+	if _, err := compute.Run(ctx, db, config.Default(), slog.New(slog.DiscardHandler)); err != nil {
+		t.Fatal(err)
+	}
+	clock = clock.Add(48 * time.Hour)
+	if _, err := site.Build(ctx, db, out, opt); err != nil {
+		t.Fatal(err)
+	}
+	v, err := site.Verify(out)
+	if err != nil || v.Entries != 2 || v.Files < 8 {
+		t.Fatalf("after the correction: %+v %v", v, err)
+	}
+	page := read(t, filepath.Join(out, "riwayat", "index.html"))
+	for _, want := range []string{"jumlah_dinilai", "penilaian dc 2026-01", "Januari 2026", "2026-03-12 15:00"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the revision page does not show %q", want)
+		}
+	}
+	if en := read(t, filepath.Join(out, "en", "riwayat", "index.html")); !strings.Contains(en, "January 2026") {
+		t.Error("the English revision page does not show the month")
+	}
+	if !strings.Contains(read(t, filepath.Join(out, "opd", "dc", "index.html")), "riwayat/#opd-dc") {
+		t.Error("the OPD page does not link to its revisions")
+	}
+	// No new entry without new data.
+	clock = clock.Add(time.Hour)
+	if st, err := site.Build(ctx, db, out, opt); err != nil || st.Changed {
+		t.Errorf("a rebuild with the same data: changed %v, %v", st.Changed, err)
+	}
+	for _, c := range []struct{ file, where string }{
+		{"data/kpi_opd_bulanan.csv", "data/kpi_opd_bulanan.csv"},
+		{"data/riwayat/0001.txt", "publication 1"},
+	} {
+		copyDir := t.TempDir()
+		if err := os.CopyFS(copyDir, os.DirFS(out)); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(copyDir, filepath.FromSlash(c.file))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, bytes.Replace(b, []byte("2"), []byte("3"), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err = site.Verify(copyDir)
+		var broken *site.BrokenLink
+		if !errors.As(err, &broken) || broken.Where != c.where && !strings.HasPrefix(broken.Where, c.where) {
+			t.Errorf("tampering with %s: %v, want a broken link at %s", c.file, err, c.where)
+		}
 	}
 }

@@ -12,6 +12,7 @@ package formula
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -31,15 +32,24 @@ var plainNumber = regexp.MustCompile(`^[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?$
 // Neutralize returns text as a spreadsheet shows it as text. A plain
 // number is left as it is, so a negative value stays a number.
 func Neutralize(text string) string {
-	if Dangerous(text) && !plainNumber.MatchString(text) {
+	if Dangerous(text) && !isNumber(text) {
 		return "'" + text
 	}
 	return text
 }
 
+func isNumber(text string) bool {
+	if !plainNumber.MatchString(text) {
+		return false
+	}
+	_, err := strconv.ParseFloat(text, 64) // "+1e700" is no number (found by fuzzing)
+	return err == nil
+}
+
 // SQLExpr is Neutralize in DuckDB SQL for the text column expression col,
 // for exports that DuckDB writes itself (COPY ... TO).
 func SQLExpr(col string) string {
-	return "CASE WHEN left(" + col + ", 1) IN ('=', '+', '-', '@', chr(9), chr(13)) AND NOT regexp_full_match(" + col +
-		`, '[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?') THEN '''' || ` + col + " ELSE " + col + " END"
+	number := "(regexp_full_match(" + col + `, '[+-]?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?') AND isfinite(TRY_CAST(` + col + " AS DOUBLE)) IS TRUE)"
+	return "CASE WHEN left(" + col + ", 1) IN ('=', '+', '-', '@', chr(9), chr(13)) AND NOT " + number +
+		" THEN '''' || " + col + " ELSE " + col + " END"
 }

@@ -17,6 +17,7 @@ var cases = []struct{ in, want string }{
 	{"-1.25", "-1.25"},
 	{"+3e-05", "+3e-05"},
 	{"-Inf", "'-Inf"},
+	{"+1e700", "'+1e700"},
 	{"\tx", "'\tx"},
 	{"\rx", "'\rx"},
 	{"DINAS PENDIDIKAN", "DINAS PENDIDIKAN"},

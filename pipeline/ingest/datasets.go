@@ -78,7 +78,7 @@ var headerSeparators = regexp.MustCompile(`[\s.\-]+`)
 // NormalizeHeader applies the header rule of docs/datasets.md: case and
 // surrounding spaces are ignored, spaces, dots and hyphens become "_".
 func NormalizeHeader(s string) string {
-	s = strings.TrimPrefix(s, "\ufeff")
+	s = strings.TrimLeft(s, "\ufeff") // byte-order marks, even repeated (found by fuzzing)
 	s = strings.ToLower(strings.TrimSpace(s))
 	return headerSeparators.ReplaceAllString(s, "_")
 }

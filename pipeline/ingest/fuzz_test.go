@@ -252,6 +252,9 @@ func FuzzNumber(f *testing.F) {
 		f.Add(s, 1234.5)
 	}
 	f.Fuzz(func(t *testing.T, s string, x float64) {
+		if !utf8.ValidString(s) {
+			return // the readers hand the SQL only UTF-8 (decodeText)
+		}
 		db := macroDB(t)
 		var got sql.NullFloat64
 		if err := db.QueryRow(`SELECT angka(?)`, s).Scan(&got); err != nil {
@@ -274,6 +277,9 @@ func FuzzDate(f *testing.F) {
 	f.Add("45000.5", int64(0))
 	f.Add("31/02/2026 10:00", int64(-1))
 	f.Fuzz(func(t *testing.T, s string, unix int64) {
+		if !utf8.ValidString(s) {
+			return // the readers hand the SQL only UTF-8 (decodeText)
+		}
 		db := macroDB(t)
 		var got sql.NullTime
 		if err := db.QueryRow(`SELECT waktu(?)`, s).Scan(&got); err != nil {
@@ -302,6 +308,9 @@ func FuzzNIP(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // the readers hand the SQL only UTF-8 (decodeText)
+		}
 		db := macroDB(t)
 		var clean string
 		var wrong sql.NullString
@@ -328,6 +337,9 @@ func FuzzPeriod(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // the readers hand the SQL only UTF-8 (decodeText)
+		}
 		db := macroDB(t)
 		var whole sql.NullInt64
 		var num sql.NullFloat64

@@ -1,0 +1,298 @@
+package site
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/lampungprov/kinerja/pipeline/store"
+	"github.com/lampungprov/kinerja/queries"
+)
+
+// The public revision log (docs/kpi.md "Revision log"). A correction changes
+// numbers that were already published, and the public must be able to see
+// that: each publication whose data files differ from the one before is an
+// entry of a hash-chained log, published as data/riwayat/NNNN.txt (the text
+// whose SHA-256 is the entry's hash: the hash of the entry before and a
+// sha256sum line per data file, so that anyone can check a copy with
+// sha256sum alone) and as data/riwayat.json; riwayat/ lists every published
+// value that a later publication changed. `kinerja verify` checks a copy.
+
+// LogFile and LogDir are the revision log's files in the site.
+const (
+	LogFile = "data/riwayat.json"
+	LogDir  = "data/riwayat/"
+)
+
+// LogEntry is one publication of the log, as data/riwayat.json holds it.
+type LogEntry struct {
+	Nomor      int               `json:"nomor"`
+	Waktu      time.Time         `json:"waktu"`
+	Sebelumnya string            `json:"sebelumnya"` // hash of the entry before; "" for the first
+	Hash       string            `json:"hash"`       // sha256 of the text file
+	Teks       string            `json:"teks"`       // the text file, relative to data/
+	Berkas     map[string]string `json:"berkas"`     // data file (relative to data/) -> sha256
+	text       string
+}
+
+// logText is the text of an entry whose SHA-256 is its hash: comment lines,
+// then one sha256sum line per data file, in name order.
+func logText(nomor int, at time.Time, prev string, files map[string]string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# kinerja: terbitan data %d\n# waktu %s\n# sebelumnya %s\n", nomor, at.UTC().Format(time.RFC3339), orDash(prev))
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(&b, "%s  %s\n", files[n], n)
+	}
+	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
+}
+
+// ParseLogText reads an entry's text back: what `kinerja verify` checks.
+func ParseLogText(text string) (nomor int, at time.Time, prev string, files map[string]string, err error) {
+	files = map[string]string{}
+	for i, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
+		switch {
+		case i == 0:
+			if _, err := fmt.Sscanf(line, "# kinerja: terbitan data %d", &nomor); err != nil {
+				return 0, at, "", nil, fmt.Errorf("line 1 %q is not the header of a publication", line)
+			}
+		case i == 1:
+			if at, err = time.Parse("# waktu "+time.RFC3339, line); err != nil {
+				return 0, at, "", nil, fmt.Errorf("line 2 %q: %w", line, err)
+			}
+		case i == 2:
+			prev = strings.TrimPrefix(line, "# sebelumnya ")
+			if prev == "-" {
+				prev = ""
+			}
+		default:
+			sum, name, ok := strings.Cut(line, "  ")
+			if !ok || len(sum) != 64 || name == "" {
+				return 0, at, "", nil, fmt.Errorf("line %d %q is not a sha256sum line", i+1, line)
+			}
+			files[name] = sum
+		}
+	}
+	return nomor, at, prev, files, nil
+}
+
+func sha256Hex(b []byte) string {
+	s := sha256.Sum256(b)
+	return hex.EncodeToString(s[:])
+}
+
+// dataHashes are the files of a publication: everything under data/ but
+// its page and the log itself.
+func dataHashes(files map[string][]byte) map[string]string {
+	out := map[string]string{}
+	for p, b := range files {
+		name, ok := strings.CutPrefix(p, "data/")
+		if !ok || name == "index.html" || p == LogFile || strings.HasPrefix(p, LogDir) {
+			continue
+		}
+		out[name] = sha256Hex(b)
+	}
+	return out
+}
+
+// recordPublication adds an entry to the log when the data files differ
+// from the last entry's, and records the revisions it makes. It runs
+// before the site is swapped in: an entry whose site was not swapped in (a
+// crash) is published by the next build, which finds the same data.
+func recordPublication(ctx context.Context, db *store.DB, files map[string][]byte, now time.Time) error {
+	hashes := dataHashes(files)
+	entries, err := loadLog(ctx, db)
+	if err != nil {
+		return err
+	}
+	prev, prevTime := "", time.Unix(0, 0).UTC()
+	if n := len(entries); n > 0 {
+		last := entries[n-1]
+		if equalMaps(last.Berkas, hashes) {
+			return nil
+		}
+		prev, prevTime = last.Hash, last.Waktu
+	}
+	nomor := len(entries) + 1
+	at := now.UTC().Truncate(time.Second)
+	if !at.After(prevTime) {
+		at = prevTime.Add(time.Second) // the log's times only go forward
+	}
+	text := logText(nomor, at, prev, hashes)
+	q, err := queries.Get("riwayat/revisi")
+	if err != nil {
+		return err
+	}
+	return db.Tx(ctx, func(tx *store.Tx) error {
+		for table, name := range map[string]string{"terbit_opd": "publish/kpi_opd_bulanan", "terbit_provinsi": "publish/kpi_provinsi_bulanan"} {
+			pq, err := queries.Get(name)
+			if err != nil {
+				return err
+			}
+			body := strings.TrimSuffix(strings.TrimSpace(pq.SQL), ";")
+			if err := tx.Exec(ctx, "CREATE OR REPLACE TEMP TABLE "+table+" AS "+body); err != nil {
+				return fmt.Errorf("reading what publication %d puts out: %w", nomor, err)
+			}
+		}
+		if err := tx.Exec(ctx, `INSERT INTO terbitan VALUES (?, ?, ?, ?)`, nomor, at, text, sha256Hex([]byte(text))); err != nil {
+			return fmt.Errorf("recording publication %d: %w", nomor, err)
+		}
+		// Variables, not parameters: the file is several statements.
+		if err := tx.Exec(ctx, fmt.Sprintf("SET VARIABLE terbitan_nomor = %d", nomor)); err != nil {
+			return err
+		}
+		if err := tx.Exec(ctx, fmt.Sprintf("SET VARIABLE terbitan_sebelumnya = TIMESTAMP '%s'", prevTime.UTC().Format("2006-01-02 15:04:05"))); err != nil {
+			return err
+		}
+		if err := tx.Exec(ctx, q.SQL); err != nil {
+			return fmt.Errorf("recording the revisions of publication %d: %w", nomor, err)
+		}
+		return nil
+	})
+}
+
+func equalMaps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+// loadLog reads the log's entries, oldest first.
+func loadLog(ctx context.Context, db *store.DB) ([]LogEntry, error) {
+	t, err := loadTable(ctx, db, `SELECT nomor, waktu, teks, hash FROM terbitan ORDER BY nomor`)
+	if err != nil {
+		return nil, fmt.Errorf("reading the revision log: %w", err)
+	}
+	var out []LogEntry
+	for _, r := range t.Rows {
+		text, hash := r[2].(string), r[3].(string)
+		nomor, at, prev, files, err := ParseLogText(text)
+		if err != nil {
+			return nil, fmt.Errorf("publication %v of the log: %w", r[0], err)
+		}
+		out = append(out, LogEntry{Nomor: nomor, Waktu: at, Sebelumnya: prev, Hash: hash,
+			Teks: fmt.Sprintf("riwayat/%04d.txt", nomor), Berkas: files, text: text})
+	}
+	return out, nil
+}
+
+// revision is one published value that a later publication changed.
+type revision struct {
+	Nomor               int
+	Waktu               time.Time
+	Periode, Kode, Nama string
+	Kolom               string
+	Lama, Baru          *float64
+	Alasan              string
+}
+
+func loadRevisions(ctx context.Context, db *store.DB) ([]revision, error) {
+	t, err := loadTable(ctx, db, `SELECT r.nomor, t.waktu, r.periode, r.opd_kode, r.opd_nama, r.kolom, r.lama, r.baru, r.alasan
+		FROM revisi r JOIN terbitan t USING (nomor) ORDER BY r.nomor DESC, r.periode DESC, r.opd_kode, r.kolom`)
+	if err != nil {
+		return nil, fmt.Errorf("reading the revisions: %w", err)
+	}
+	out := make([]revision, 0, len(t.Rows))
+	for _, r := range t.Rows {
+		out = append(out, revision{Nomor: int(r[0].(int32)), Waktu: r[1].(time.Time), Periode: r[2].(string), Kode: r[3].(string),
+			Nama: r[4].(string), Kolom: r[5].(string), Lama: ptr(r[6]), Baru: ptr(r[7]), Alasan: r[8].(string)})
+	}
+	return out, nil
+}
+
+// writeLog puts the log's files into the site.
+func writeLog(entries []LogEntry, files map[string][]byte) error {
+	for _, e := range entries {
+		files[LogDir+fmt.Sprintf("%04d.txt", e.Nomor)] = []byte(e.text)
+	}
+	if entries == nil {
+		entries = []LogEntry{}
+	}
+	b, err := marshalIndent(entries)
+	if err != nil {
+		return err
+	}
+	files[LogFile] = b
+	return nil
+}
+
+// revisionView is the riwayat/ page.
+type revisionView struct {
+	Entries  int
+	Latest   string // time of the latest publication, as the page's language writes it
+	Sections []revisionSection
+}
+
+type revisionSection struct {
+	ID, Name string
+	Rows     [][]string
+}
+
+func riwayatBody(entries []LogEntry, revs []revision, l lang) revisionView {
+	v := revisionView{Entries: len(entries)}
+	if n := len(entries); n > 0 {
+		v.Latest = entries[n-1].Waktu.In(wib).Format("2006-01-02 15:04") + " WIB"
+	}
+	byOPD := map[string]*revisionSection{}
+	var order []string
+	for _, r := range revs {
+		id := "opd-" + r.Kode
+		name := r.Nama
+		if r.Kode == "" {
+			id, name = "provinsi", l.T("province")
+		}
+		sec, ok := byOPD[id]
+		if !ok {
+			sec = &revisionSection{ID: id, Name: name}
+			byOPD[id] = sec
+			order = append(order, id)
+		}
+		desc := fieldDocs[r.Kolom].ID
+		if l.Code == "en" {
+			desc = fieldDocs[r.Kolom].EN
+		}
+		sec.Rows = append(sec.Rows, []string{l.Month(r.Periode), r.Kolom, desc, revValue(l, r.Lama), revValue(l, r.Baru),
+			r.Waktu.In(wib).Format("2006-01-02 15:04"), fmt.Sprintf("%d", r.Nomor), r.Alasan})
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		if (order[i] == "provinsi") != (order[j] == "provinsi") {
+			return order[i] == "provinsi"
+		}
+		return byOPD[order[i]].Name < byOPD[order[j]].Name
+	})
+	for _, id := range order {
+		v.Sections = append(v.Sections, *byOPD[id])
+	}
+	return v
+}
+
+// wib is the zone the site writes times in.
+var wib = time.FixedZone("WIB", 7*3600)
+
+func revValue(l lang, v *float64) string {
+	if v == nil {
+		return "—"
+	}
+	return l.Number(*v, 2)
+}
