@@ -276,6 +276,38 @@ in every month of the following year), not an ingest error.
 - Internal outputs are not suppressed and hold no names and no NIPs either: the database
   (` + "`kinerja sql`" + `), the analyst exports (` + "`kinerja export`" + `) and the leadership
   report (` + "`kinerja report`" + `).
+- In every CSV a person may open in a spreadsheet (the published files, the charts' tables,
+  ` + "`kinerja sql --format csv`" + `, ` + "`kinerja export --format csv`" + `), a text cell that
+  begins with ` + "`=`, `+`, `-`, `@`" + `, a tab or a carriage return and is not a plain number
+  gets a leading ` + "`'`" + ` so that it cannot run as a formula (` + "`pipeline/formula`" + `).
+  JSON keeps the value as sent.
+
+## Revision log
+
+A correction changes numbers that were already published; the public sees that on
+` + "`riwayat/`" + `. Each publication whose data files differ from the last one's is an entry of an
+append-only, hash-chained log: ` + "`data/riwayat/NNNN.txt`" + ` holds the entry's number, its time
+(UTC), the SHA-256 of the entry before (` + "`-`" + ` for the first) and one ` + "`sha256sum`" + ` line
+per file of ` + "`data/`" + ` (the log itself and the page excepted); the entry's hash is the SHA-256
+of that text, and ` + "`data/riwayat.json`" + ` lists the entries with their hashes. Every value of
+` + "`data/kpi_opd_bulanan`" + ` and ` + "`data/kpi_provinsi_bulanan`" + ` that differs from what the
+publication before put out (compared to 6 decimals) is a revision: month, OPD (or the
+province), column, old and new value, the publication that changed it and why: the files
+accepted since the publication before for that OPD and period, by dataset, OPD code and period
+(never a file name or a person), or "dihitung ulang" when no file explains it (a changed rule).
+Only published values enter the log: a suppressed cell is "—" there as on the site. The rules are
+` + "`queries/riwayat/revisi.sql`" + ` and ` + "`site/riwayat.go`" + `.
+
+` + "`kinerja verify DIR`" + ` checks a copy of the site. Without kinerja, in the copy's ` + "`data/`" + `
+folder:
+
+` + "```sh" + `
+grep -v '^#' riwayat/$(ls riwayat | tail -1) | sha256sum -c     # the latest files are the published ones
+for f in $(ls riwayat); do                                       # each entry names the one before
+  [ -n "$prev" ] && ! grep -q "^# sebelumnya $(sha256sum riwayat/$prev | cut -d' ' -f1)$" riwayat/$f && echo "$f: chain broken"
+  prev=$f
+done
+` + "```" + `
 `
 
 const kpiDocModelsIntro = `
