@@ -218,3 +218,14 @@ func TestTheLatestEvaluationDataTestCanFail(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestAnSKPListedTwiceCountsTheEmployeeOnce: jumlah_pegawai is distinct
+// NIPs (docs/kpi.md), whatever the roster repeats.
+func TestAnSKPListedTwiceCountsTheEmployeeOnce(t *testing.T) {
+	roster := rosterUji() + nipUji(1) + ";DINAS UJI;2026-01-01;2026-12-31;persetujuan\n" + nipUji(2) + ";DINAS UJI;2026-01-01;2026-06-30;persetujuan\n"
+	db := arrive(t, [2]string{"skp_2026_uji.csv", roster}, [2]string{"penilaian_2026_02_uji.csv", penilaianUji(asliUji(), "\n", headerUji)})
+	var n int
+	if err := db.SQL().QueryRow(`SELECT jumlah_pegawai FROM kpi_opd_bulanan WHERE periode = '2026-02' AND opd_nama = 'DINAS UJI'`).Scan(&n); err != nil || n != 10 {
+		t.Errorf("jumlah_pegawai %d, want 10 (%v)", n, err)
+	}
+}

@@ -25,7 +25,9 @@ pindah AS (
         AND (a.periode_awal, a.opd_key) < (b.periode_awal, b.opd_key)
         AND date_trunc('month', b.periode_awal) <= a.periode_akhir
 )
-SELECT periode, tahun, bulan, pegawai_id, opd_key
+-- DISTINCT: a roster that lists the same SKP twice (same NIP, OPD and
+-- start) must not count the employee twice.
+SELECT DISTINCT periode, tahun, bulan, pegawai_id, opd_key
 FROM skp_bulan WHERE pegawai_id NOT IN (SELECT pegawai_id FROM pindah)
 UNION ALL
 (SELECT periode, tahun, bulan, pegawai_id, opd_key
