@@ -29,6 +29,9 @@ type RebuildResult struct {
 	Ingest  ingest.Result
 	Compute compute.Stats
 	Aside   string // where the old database is kept; "" when there was none
+	// Log says where the revision log came from: "database", "site" or ""
+	// (none yet).
+	Log string
 }
 
 // rebuildSuffix names the new database while it is built beside the old.
@@ -78,6 +81,9 @@ func Rebuild(ctx context.Context, cfg config.Config, opt Options) (RebuildResult
 		}
 	}()
 	res.Ingest, err = ingest.Archived(ctx, db, cfg.Inbox, files, ingest.Options{NIPKey: key, Log: opt.log(), Now: opt.Now, FileTimeout: cfg.Ingest.FileTimeout})
+	if err == nil {
+		res.Log, err = carryLog(ctx, db, cfg.DB, cfg.Out, source)
+	}
 	if err == nil {
 		res.Compute, err = compute.RunAt(ctx, db, cfg, opt.now(), opt.log())
 	}

@@ -36,7 +36,21 @@ type LogEntry struct {
 	Hash       string            `json:"hash"`       // sha256 of the text file
 	Teks       string            `json:"teks"`       // the text file, relative to data/
 	Berkas     map[string]string `json:"berkas"`     // data file (relative to data/) -> sha256
-	text       string
+	// Perubahan are the published values this publication changed.
+	Perubahan []Change `json:"perubahan"`
+	text      string
+}
+
+// Change is one published value that a publication changed, as
+// data/riwayat.json holds it (nil: empty or suppressed).
+type Change struct {
+	Periode string   `json:"periode"`
+	OPDKode string   `json:"opd_kode"` // "" for the province
+	OPDNama string   `json:"opd_nama"`
+	Kolom   string   `json:"kolom"`
+	Lama    *float64 `json:"lama"`
+	Baru    *float64 `json:"baru"`
+	Alasan  string   `json:"alasan"`
 }
 
 // logText is the text of an entry whose SHA-256 is its hash: comment lines,
@@ -134,6 +148,10 @@ func recordPublication(ctx context.Context, db *store.DB, files map[string][]byt
 		at = prevTime.Add(time.Second) // the log's times only go forward
 	}
 	text := logText(nomor, at, prev, hashes)
+	nb, err := queries.Get("riwayat/nilai_baru")
+	if err != nil {
+		return err
+	}
 	q, err := queries.Get("riwayat/revisi")
 	if err != nil {
 		return err
@@ -158,6 +176,9 @@ func recordPublication(ctx context.Context, db *store.DB, files map[string][]byt
 		}
 		if err := tx.Exec(ctx, fmt.Sprintf("SET VARIABLE terbitan_sebelumnya = TIMESTAMP '%s'", prevTime.UTC().Format("2006-01-02 15:04:05"))); err != nil {
 			return err
+		}
+		if err := tx.Exec(ctx, nb.SQL); err != nil {
+			return fmt.Errorf("reading what publication %d puts out: %w", nomor, err)
 		}
 		if err := tx.Exec(ctx, q.SQL); err != nil {
 			return fmt.Errorf("recording the revisions of publication %d: %w", nomor, err)
@@ -221,14 +242,23 @@ func loadRevisions(ctx context.Context, db *store.DB) ([]revision, error) {
 	return out, nil
 }
 
-// writeLog puts the log's files into the site.
-func writeLog(entries []LogEntry, files map[string][]byte) error {
+// writeLog puts the log's files into the site, each entry with the changes
+// it made.
+func writeLog(entries []LogEntry, revs []revision, files map[string][]byte) error {
+	byEntry := map[int][]Change{}
+	for _, r := range revs {
+		byEntry[r.Nomor] = append(byEntry[r.Nomor], Change{r.Periode, r.Kode, r.Nama, r.Kolom, r.Lama, r.Baru, r.Alasan})
+	}
+	out := make([]LogEntry, 0, len(entries))
 	for _, e := range entries {
 		files[LogDir+fmt.Sprintf("%04d.txt", e.Nomor)] = []byte(e.text)
+		e.Perubahan = byEntry[e.Nomor]
+		if e.Perubahan == nil {
+			e.Perubahan = []Change{}
+		}
+		out = append(out, e)
 	}
-	if entries == nil {
-		entries = []LogEntry{}
-	}
+	entries = out
 	b, err := marshalIndent(entries)
 	if err != nil {
 		return err

@@ -205,7 +205,7 @@ func render(d *siteData) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
-	if err := writeLog(d.Log, files); err != nil {
+	if err := writeLog(d.Log, d.Revisions, files); err != nil {
 		return nil, err
 	}
 	if err := writeDataFiles(d, files); err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
 	"github.com/lampungprov/kinerja/pipeline/store"
+	"github.com/lampungprov/kinerja/site"
 )
 
 // brickEnv makes the test binary leave the database at its value with a WAL
@@ -190,6 +191,11 @@ func TestADatabaseThatCannotBeOpenedGetsOneClearMessageAndRebuildBringsItBack(t 
 				t.Errorf("rebuilt from the archive, the KPIs differ:\n%s", diff("KPI table", want, got))
 			}
 			runOK(t, dir, "run")
+			// The public revision log goes on where it was: the same one
+			// publication, still verifying.
+			if v, err := site.Verify(filepath.Join(dir, "public")); err != nil || v.Entries != 1 {
+				t.Errorf("the revision log after the rebuild: %+v %v", v, err)
+			}
 			if _, err := os.Stat(db + ".wal"); err == nil {
 				t.Errorf("a WAL is beside the rebuilt database after a clean run")
 			}

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -76,4 +77,31 @@ func finishReplace(path string) error {
 		return fmt.Errorf("removing %s: %w", path+replaceSuffix, err)
 	}
 	return durable.SyncDir(dirOf(path))
+}
+
+// CopyTables copies the rows of tables from the database file from (opened
+// read-only, attached for the copy) into the same tables of db; a table
+// from does not have is skipped. It returns the tables copied.
+func (db *DB) CopyTables(ctx context.Context, from string, tables ...string) ([]string, error) {
+	if err := db.Exec(ctx, `ATTACH `+literal(from)+` AS kinerja_lama (READ_ONLY)`); err != nil {
+		return nil, fmt.Errorf("attaching %s: %w", from, err)
+	}
+	var copied []string
+	err := db.Tx(ctx, func(tx *Tx) error {
+		for _, t := range tables {
+			var has bool
+			if err := tx.QueryRow(ctx, `SELECT count(*) > 0 FROM duckdb_tables() WHERE database_name = 'kinerja_lama' AND schema_name = 'main' AND table_name = ?`, t).Scan(&has); err != nil {
+				return err
+			}
+			if !has {
+				continue
+			}
+			if err := tx.Exec(ctx, `INSERT INTO `+quote(t)+` BY NAME SELECT * FROM kinerja_lama.main.`+quote(t)); err != nil {
+				return fmt.Errorf("copying %s: %w", t, err)
+			}
+			copied = append(copied, t)
+		}
+		return nil
+	})
+	return copied, errors.Join(err, db.Exec(context.WithoutCancel(ctx), `DETACH kinerja_lama`))
 }

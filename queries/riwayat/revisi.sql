@@ -1,30 +1,12 @@
 -- name: riwayat/revisi
 -- description: records a publication in the revision log (variables
 -- terbitan_nomor, its number, and terbitan_sebelumnya, the time of the one
--- before), from the temporary tables terbit_opd and terbit_provinsi that the
--- published files' own queries (publish/kpi_opd_bulanan,
--- publish/kpi_provinsi_bulanan) filled just before: every published value of
+-- before), from nilai_baru (riwayat/nilai_baru, run just before): every published value of
 -- the monthly KPI files that differs from what the last publication put out
 -- becomes a revisi row, explained by the files accepted after that
 -- publication for the OPD and period; then nilai_terbit becomes the values
 -- of this publication. Values compare rounded to 6 decimals (float noise is
 -- no revision). A month or OPD published for the first time is no revision.
--- UNPIVOT leaves NULL cells out (INCLUDE NULLS needs the column list), and
--- a suppressed cell is NULL: NULL goes through as NaN and comes back.
-CREATE OR REPLACE TEMP TABLE nilai_baru AS
-WITH opd_bulan AS (
-    SELECT periode, opd_kode, opd_nama, coalesce(COLUMNS(* EXCLUDE (periode, opd_kode, opd_nama))::DOUBLE, 'NaN'::DOUBLE)
-    FROM terbit_opd
-),
-provinsi_bulan AS (
-    SELECT periode, coalesce(COLUMNS(* EXCLUDE (periode))::DOUBLE, 'NaN'::DOUBLE) FROM terbit_provinsi
-)
-SELECT periode, opd_kode, opd_nama, kolom, CASE WHEN isnan(nilai) THEN NULL ELSE nilai END AS nilai
-FROM (UNPIVOT opd_bulan ON COLUMNS(* EXCLUDE (periode, opd_kode, opd_nama)) INTO NAME kolom VALUE nilai)
-UNION ALL
-SELECT periode, '' AS opd_kode, 'Provinsi' AS opd_nama, kolom, CASE WHEN isnan(nilai) THEN NULL ELSE nilai END
-FROM (UNPIVOT provinsi_bulan ON COLUMNS(* EXCLUDE (periode)) INTO NAME kolom VALUE nilai);
-
 INSERT INTO revisi
 WITH berubah AS (
     SELECT coalesce(n.periode, o.periode) AS periode, coalesce(n.opd_kode, o.opd_kode) AS opd_kode,
