@@ -8,7 +8,7 @@ GO          ?= go
 BIN         := bin/kinerja
 ECHARTS     := site/assets/vendor/echarts.min.js
 NPM_STAMP   := node_modules/.installed
-GO_SOURCES  := $(shell find cmd pipeline queries reports site -name '*.go' -o -name '*.sql' -o -name '*.html' -o -name '*.css' -o -name 'app.js' 2>/dev/null) go.mod go.sum
+GO_SOURCES  := $(shell find cmd demo pipeline queries reports site -name '*.go' -o -name '*.sql' -o -name '*.html' -o -name '*.css' -o -name 'app.js' 2>/dev/null) go.mod go.sum
 CHROMIUM    ?= /usr/bin/chromium
 E2E_DIR     := data/e2e
 GOLANGCI    := github.com/golangci/golangci-lint/v2/cmd/golangci-lint@v2.6.2
@@ -98,7 +98,7 @@ bench: $(ECHARTS)
 
 lint: $(ECHARTS)
 	$(GO) vet ./...
-	@test -z "$$(gofmt -l cmd pipeline queries reports site)" || (gofmt -l cmd pipeline queries reports site; exit 1)
+	@test -z "$$(gofmt -l cmd demo pipeline queries reports site)" || (gofmt -l cmd demo pipeline queries reports site; exit 1)
 	$(GO) run $(GOLANGCI) run ./...
 
 clean:

@@ -13,7 +13,7 @@ import (
 
 	"github.com/lampungprov/kinerja/pipeline/compute"
 	"github.com/lampungprov/kinerja/pipeline/config"
-	"github.com/lampungprov/kinerja/pipeline/demo"
+	"github.com/lampungprov/kinerja/demo"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
 	"github.com/lampungprov/kinerja/pipeline/store"
