@@ -11,11 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/lampungprov/kinerja/demo"
 	"github.com/lampungprov/kinerja/pipeline/compute"
 	"github.com/lampungprov/kinerja/pipeline/config"
-	"github.com/lampungprov/kinerja/demo"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
+	"github.com/lampungprov/kinerja/pipeline/publish"
 	"github.com/lampungprov/kinerja/pipeline/store"
 	"github.com/lampungprov/kinerja/site"
 )
@@ -117,8 +118,9 @@ func BenchmarkComputeDefaultDemo(b *testing.B) {
 	}
 }
 
-// BenchmarkBuildSiteDefaultDemo renders the whole public site of the default
-// demo (without writing it: the rebuild of unchanged data writes nothing).
+// BenchmarkBuildSiteDefaultDemo loads and renders the whole public site of
+// the default demo (without writing it: the rebuild of unchanged data writes
+// nothing); BenchmarkRenderSiteDefaultDemo renders it from loaded data.
 func BenchmarkBuildSiteDefaultDemo(b *testing.B) {
 	path := defaultDemoDB(b)
 	ctx := context.Background()
@@ -127,9 +129,31 @@ func BenchmarkBuildSiteDefaultDemo(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer func() { _ = db.Close() }() // read-only
-	out := filepath.Join(b.TempDir(), "public")
 	for b.Loop() {
-		if _, err := site.Build(ctx, db, out, site.Options{}); err != nil {
+		in, err := publish.LoadSite(ctx, db)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, _, err := site.Render(in); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkRenderSiteDefaultDemo(b *testing.B) {
+	path := defaultDemoDB(b)
+	ctx := context.Background()
+	db, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	in, err := publish.LoadSite(ctx, db)
+	_ = db.Close() // read-only
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, _, err := site.Render(in); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -58,7 +58,7 @@ func Track(ctx context.Context, db *store.DB, task, trigger string, now func() t
 		now = time.Now
 	}
 	var id int
-	err := db.SQL().QueryRowContext(ctx, `INSERT INTO jalan (tugas, pemicu, mulai) VALUES (?, ?, ?) RETURNING jalan_id`,
+	err := db.Row(ctx, `INSERT INTO jalan (tugas, pemicu, mulai) VALUES (?, ?, ?) RETURNING jalan_id`,
 		task, trigger, now()).Scan(&id)
 	if err != nil {
 		return fmt.Errorf("recording start of %s: %w", task, err)
@@ -76,7 +76,7 @@ func Track(ctx context.Context, db *store.DB, task, trigger string, now func() t
 	}
 	// The end is recorded even when ctx was cancelled: that is the point of
 	// recording a cancelled run.
-	_, err = db.SQL().ExecContext(context.WithoutCancel(ctx), `UPDATE jalan SET selesai = ?, hasil = ?,
+	err = db.Exec(context.WithoutCancel(ctx), `UPDATE jalan SET selesai = ?, hasil = ?,
 		berkas_diproses = ?, baris_dimuat = ?, galat = nullif(?, ''), catatan = nullif(?, '') WHERE jalan_id = ?`,
 		now(), e.Outcome, e.Files, e.Rows, e.Error, e.Note, id)
 	if err != nil {
@@ -96,7 +96,7 @@ func Track(ctx context.Context, db *store.DB, task, trigger string, now func() t
 
 // History returns the last n runs, newest first. Times are in loc.
 func History(ctx context.Context, db *store.DB, n int, loc *time.Location) ([]Entry, error) {
-	rows, err := db.SQL().QueryContext(ctx, `SELECT * FROM jalan ORDER BY mulai DESC, jalan_id DESC LIMIT ?`, n)
+	rows, err := db.Query(ctx, `SELECT * FROM jalan ORDER BY mulai DESC, jalan_id DESC LIMIT ?`, n)
 	if err != nil {
 		return nil, fmt.Errorf("reading run history: %w", err)
 	}
@@ -109,7 +109,7 @@ func History(ctx context.Context, db *store.DB, n int, loc *time.Location) ([]En
 
 // lastPerTask returns the latest run of every task.
 func lastPerTask(ctx context.Context, db *store.DB, loc *time.Location) ([]Entry, error) {
-	rows, err := db.SQL().QueryContext(ctx, `SELECT * FROM jalan
+	rows, err := db.Query(ctx, `SELECT * FROM jalan
 		QUALIFY row_number() OVER (PARTITION BY tugas ORDER BY mulai DESC, jalan_id DESC) = 1 ORDER BY tugas`)
 	if err != nil {
 		return nil, fmt.Errorf("reading last runs: %w", err)
@@ -188,7 +188,7 @@ func scanEntries(rows *sql.Rows, loc *time.Location) ([]Entry, error) {
 // loading files.
 func Stale(ctx context.Context, db *store.DB) (bool, error) {
 	var stale bool
-	err := db.SQL().QueryRowContext(ctx, `SELECT coalesce(
+	err := db.Row(ctx, `SELECT coalesce(
 		(SELECT max(diproses_pada) FROM berkas WHERE status = 'diterima') >
 		(SELECT max(selesai) FROM jalan WHERE tugas = 'run' AND hasil IN ('ok', 'ditolak_sebagian')),
 		(SELECT count(*) > 0 FROM berkas WHERE status = 'diterima'))`).Scan(&stale)

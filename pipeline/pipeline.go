@@ -24,8 +24,8 @@ import (
 	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/lock"
+	"github.com/lampungprov/kinerja/pipeline/publish"
 	"github.com/lampungprov/kinerja/pipeline/store"
-	"github.com/lampungprov/kinerja/reports"
 	"github.com/lampungprov/kinerja/site"
 )
 
@@ -138,7 +138,7 @@ func RunWith(ctx context.Context, db *store.DB, cfg config.Config, opt Options) 
 	return res, err
 }
 
-// Build writes the site (see site.Build) and then status.json into it, also
+// Build writes the site (see publish.Site) and then status.json into it, also
 // when the build failed and the old site stays.
 func Build(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (site.Stats, error) {
 	st, err := buildSite(ctx, db, cfg, opt.log(), opt.Now)
@@ -148,7 +148,7 @@ func Build(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (s
 // buildSite builds the site; status.json is one of site.KeptFiles, carried
 // across the swap and not counted as a change, and rewritten right after.
 func buildSite(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger, now func() time.Time) (site.Stats, error) {
-	return site.Build(ctx, db, cfg.Out, site.Options{Log: log, Now: now})
+	return publish.Site(ctx, db, cfg.Out, publish.Options{Log: log, Now: now})
 }
 
 func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (Result, error) {
@@ -170,13 +170,13 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 	if err != nil {
 		return res, err
 	}
-	res.Month, err = reports.LatestMonth(ctx, db)
+	res.Month, err = publish.LatestMonth(ctx, db)
 	if err != nil {
 		return res, err
 	}
 	if res.Month != "" {
 		res.ReportPath = filepath.Join(cfg.Reports, "laporan-"+res.Month+".html")
-		if err := reports.Write(ctx, db, res.Month, res.ReportPath); err != nil {
+		if err := publish.Report(ctx, db, res.Month, res.ReportPath); err != nil {
 			return res, fmt.Errorf("writing report %s: %w", res.Month, err)
 		}
 	}

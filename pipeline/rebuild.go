@@ -141,7 +141,7 @@ func archiveOrder(ctx context.Context, cfg config.Config) ([]ingest.ManifestEntr
 // arsip column: their files are found by sha256.
 func lineage(ctx context.Context, db *store.DB) ([]ingest.ManifestEntry, error) {
 	var hasArsip bool
-	if err := db.SQL().QueryRowContext(ctx, `SELECT count(*) > 0 FROM duckdb_columns()
+	if err := db.Row(ctx, `SELECT count(*) > 0 FROM duckdb_columns()
 		WHERE schema_name = 'main' AND table_name = 'berkas' AND column_name = 'arsip'`).Scan(&hasArsip); err != nil {
 		return nil, fmt.Errorf("reading the lineage: %w", err)
 	}
@@ -149,7 +149,7 @@ func lineage(ctx context.Context, db *store.DB) ([]ingest.ManifestEntry, error) 
 	if hasArsip {
 		arsip = "arsip"
 	}
-	rows, err := db.SQL().QueryContext(ctx, `SELECT coalesce(`+arsip+`, ''), nama, sha256, status, coalesce(dataset, ''), diproses_pada
+	rows, err := db.Query(ctx, `SELECT coalesce(`+arsip+`, ''), nama, sha256, status, coalesce(dataset, ''), diproses_pada
 		FROM berkas WHERE status IN ('diterima', 'duplikat') ORDER BY berkas_id`)
 	if err != nil {
 		return nil, fmt.Errorf("reading the lineage: %w", err)

@@ -5,18 +5,18 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/lampungprov/kinerja/pipeline/publish"
 	"github.com/lampungprov/kinerja/pipeline/store"
-	"github.com/lampungprov/kinerja/reports"
 )
 
 // LatestReportMonth is the latest month with evaluations, "" when none.
 func LatestReportMonth(ctx context.Context, db *store.DB) (string, error) {
-	return reports.LatestMonth(ctx, db)
+	return publish.LatestMonth(ctx, db)
 }
 
 // Report writes the leadership report of month (YYYY-MM) to path.
 func Report(ctx context.Context, db *store.DB, month, path string) error {
-	return reports.Write(ctx, db, month, path)
+	return publish.Report(ctx, db, month, path)
 }
 
 // RejectedFile is a rejected file as `kinerja status` lists it.

@@ -18,7 +18,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql ingest/*.sql kpi/*.sql publish/*.sql riwayat/*.sql status/*.sql tests/*.sql
+//go:embed schema/*.sql ingest/*.sql kpi/*.sql publish/*.sql publish/*/*.sql riwayat/*.sql status/*.sql tests/*.sql
 var files embed.FS
 
 // Query is one SQL file.

@@ -1,58 +1,13 @@
 package site
 
 import (
-	"context"
 	"fmt"
 	"math"
 	"math/big"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/lampungprov/kinerja/pipeline/store"
-	"github.com/lampungprov/kinerja/queries"
 )
-
-// table is a query result kept generic, so a published file and a chart's
-// CSV download are written from exactly the numbers the page shows.
-type table struct {
-	Cols []string
-	Rows [][]any
-}
-
-func (t table) col(name string) int {
-	for i, c := range t.Cols {
-		if c == name {
-			return i
-		}
-	}
-	panic("site: no column " + name)
-}
-
-func loadTable(ctx context.Context, db *store.DB, query string, args ...any) (table, error) {
-	rows, err := db.SQL().QueryContext(ctx, query, args...)
-	if err != nil {
-		return table{}, err
-	}
-	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
-	cols, err := rows.Columns()
-	if err != nil {
-		return table{}, err
-	}
-	t := table{Cols: cols}
-	for rows.Next() {
-		vals := make([]any, len(cols))
-		ptrs := make([]any, len(cols))
-		for i := range vals {
-			ptrs[i] = &vals[i]
-		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return t, err
-		}
-		t.Rows = append(t.Rows, vals)
-	}
-	return t, rows.Err()
-}
 
 // cellText is the machine-readable text of a value in a published CSV:
 // "." decimals, empty for NULL (a suppressed or undefined cell).
@@ -192,7 +147,7 @@ type siteData struct {
 	OPD       []opdPage
 	Files     map[string]table // published files by name
 	Latest    string           // latest month of the data, YYYY-MM
-	Models    []queries.Query  // KPI definitions for the methodology page
+	Models    []Model          // KPI definitions for the methodology page
 	Freshness table            // per OPD: last month with evaluations
 	// CurveLimits are the curve limits drawn on the OPD charts, by
 	// organisation rating.
@@ -203,45 +158,23 @@ type siteData struct {
 	AnalystFiles []string
 	// Log and Revisions are the revision log, this publication included.
 	Log       []LogEntry
-	Revisions []revision
+	Revisions []Revision
 }
 
-var publishedFiles = []string{"kpi_opd_bulanan", "kpi_provinsi_bulanan", "iku_capaian", "kurva_distribusi_tahunan"}
-
-func load(ctx context.Context, db *store.DB) (*siteData, error) {
-	d := &siteData{Files: map[string]table{}}
-	for _, name := range publishedFiles {
-		q, err := queries.Get("publish/" + name)
-		if err != nil {
-			return nil, err
-		}
-		t, err := loadTable(ctx, db, q.SQL)
-		if err != nil {
-			return nil, fmt.Errorf("reading %s: %w (run `kinerja compute` first)", name, err)
-		}
-		d.Files[name] = t
+// prepare turns the loaded tables into what the pages show.
+func prepare(in *Input) *siteData {
+	d := &siteData{Files: map[string]table{}, Models: in.Models, Log: in.Log, Revisions: in.Revisions}
+	for _, name := range PublishedFiles {
+		d.Files[name] = in.Files[name]
 	}
 	d.Province = monthsOf(d.Files["kpi_provinsi_bulanan"], nil)
 	if len(d.Province) > 0 {
 		d.Latest = d.Province[len(d.Province)-1].Periode
 	}
-	opds, err := loadTable(ctx, db, `SELECT opd_kode, opd_nama FROM opd ORDER BY opd_nama`)
-	if err != nil {
-		return nil, fmt.Errorf("reading opd: %w", err)
-	}
-	fresh, err := loadTable(ctx, db, `SELECT o.opd_kode, o.opd_nama,
-			max(printf('%04d-%02d', p.tahun, p.bulan)) FILTER (WHERE NOT p.tahunan) AS bulan_terakhir
-		FROM opd o LEFT JOIN penilaian p USING (opd_key) GROUP BY ALL ORDER BY o.opd_nama`)
-	if err != nil {
-		return nil, fmt.Errorf("reading freshness: %w", err)
-	}
+	opds, fresh := in.OPD, in.Freshness
 	d.Freshness = fresh
-	if d.Attention, err = loadAttention(ctx, db); err != nil {
-		return nil, err
-	}
-	if d.KPIs, err = loadKPIs(ctx, db); err != nil {
-		return nil, err
-	}
+	d.Attention = attentions(in.Attention)
+	d.KPIs = kpisOf(in)
 	for _, k := range d.KPIs {
 		if k.Analyst {
 			d.Files["analis_"+k.Name] = k.Table
@@ -254,13 +187,8 @@ func load(ctx context.Context, db *store.DB) (*siteData, error) {
 			last[r[0].(string)] = s
 		}
 	}
-	reasonsEN, err := loadCurveReasonsEN(ctx, db)
-	if err != nil {
-		return nil, err
-	}
-	if d.CurveLimits, err = loadCurveLimits(ctx, db); err != nil {
-		return nil, err
-	}
+	reasonsEN := curveReasonsEN(in.CurveReasonsEN)
+	d.CurveLimits = curveLimits(in.CurveLimits)
 	opdMonths := d.Files["kpi_opd_bulanan"]
 	iku := d.Files["iku_capaian"]
 	kurva := d.Files["kurva_distribusi_tahunan"]
@@ -273,12 +201,7 @@ func load(ctx context.Context, db *store.DB) (*siteData, error) {
 		p.KurvaEN = reasonsEN[kode]
 		d.OPD = append(d.OPD, p)
 	}
-	for _, q := range queries.Dir("kpi") {
-		if q.Header["definisi"] != "" && !strings.HasPrefix(q.Header["name"], "fungsi") {
-			d.Models = append(d.Models, q)
-		}
-	}
-	return d, nil
+	return d
 }
 
 func filterRows(t table, keep func([]any) bool) table {
@@ -325,13 +248,9 @@ func (a attention) reason(l lang) string {
 	return a.Jenis
 }
 
-// loadCurveReasonsEN reads, per OPD and year, the English wording of the
+// curveReasonsEN indexes, per OPD and year, the English wording of the
 // published curve reasons (suppressed like the Indonesian one).
-func loadCurveReasonsEN(ctx context.Context, db *store.DB) (map[string]map[int]string, error) {
-	t, err := loadTable(ctx, db, `SELECT opd_kode, tahun::INTEGER, alasan_en FROM terbit_kurva_distribusi_tahunan`)
-	if err != nil {
-		return nil, fmt.Errorf("reading the curve reasons: %w", err)
-	}
+func curveReasonsEN(t Table) map[string]map[int]string {
 	reasons := map[string]map[int]string{}
 	for _, r := range t.Rows {
 		kode, year := r[0].(string), int(r[1].(int32))
@@ -340,34 +259,23 @@ func loadCurveReasonsEN(ctx context.Context, db *store.DB) (map[string]map[int]s
 		}
 		reasons[kode][year] = textOr(r[2])
 	}
-	return reasons, nil
+	return reasons
 }
 
-// loadCurveLimits reads the single-predikat limits of the curve rules the
-// last compute used (table aturan_kurva), by organisation rating.
-func loadCurveLimits(ctx context.Context, db *store.DB) (map[string][]curveLimit, error) {
-	t, err := loadTable(ctx, db, `SELECT predikat_organisasi, predikat[1], jenis = 'maks_persen', nilai
-		FROM aturan_kurva WHERE jenis IN ('maks_persen', 'min_persen') AND len(predikat) = 1`)
-	if err != nil {
-		return nil, fmt.Errorf("reading the curve rules: %w", err)
-	}
+// curveLimits indexes the single-predikat limits of the curve rules the
+// last compute used, by organisation rating.
+func curveLimits(t Table) map[string][]curveLimit {
 	limits := map[string][]curveLimit{}
 	for _, r := range t.Rows {
 		org := r[0].(string)
 		limits[org] = append(limits[org], curveLimit{Predikat: r[1].(string), Max: r[2].(bool), Percent: r[3].(float64)})
 	}
-	return limits, nil
+	return limits
 }
 
-func loadAttention(ctx context.Context, db *store.DB) ([]attention, error) {
-	// The reasons come from the published (suppressed) curve table.
-	t, err := loadTable(ctx, db, `SELECT p.periode, p.opd_kode, p.opd_nama, p.jenis, p.nilai, p.ambang, k.alasan, k.alasan_en
-		FROM perhatian p
-		LEFT JOIN terbit_kurva_distribusi_tahunan k ON p.jenis = 'kurva_dilanggar' AND k.opd_kode = p.opd_kode AND k.tahun = p.nilai
-		ORDER BY p.periode, p.opd_nama, p.jenis`)
-	if err != nil {
-		return nil, fmt.Errorf("reading perhatian: %w", err)
-	}
+// attentions reads the attention flags; the reasons of a broken curve come
+// from the published (suppressed) curve table.
+func attentions(t Table) []attention {
 	var out []attention
 	for _, r := range t.Rows {
 		a := attention{Periode: r[0].(string), Kode: r[1].(string), Nama: r[2].(string), Jenis: r[3].(string),
@@ -375,7 +283,7 @@ func loadAttention(ctx context.Context, db *store.DB) ([]attention, error) {
 		a.detail, a.detailEN = textOr(r[6]), textOr(r[7])
 		out = append(out, a)
 	}
-	return out, nil
+	return out
 }
 
 func parseDot(s string) (float64, error) { return strconv.ParseFloat(strings.TrimSpace(s), 64) }

@@ -2,36 +2,23 @@ package site
 
 import (
 	"fmt"
-	"math"
-	"strconv"
-	"strings"
+
+	"github.com/lampungprov/kinerja/site/format"
 )
 
 // lang is one language of the site: Bahasa Indonesia at the root, English
-// under en/.
+// under en/. Numbers and months are written by package format, as in the
+// leadership report.
 type lang struct {
-	Code     string // "id" or "en"
-	Prefix   string // "" or "en/"
-	Other    string // code of the other language
-	Months   [12]string
-	Decimal  string
-	Thousand string
-	Text     map[string]string
+	format.Language
+	Prefix string // "" or "en/"
+	Other  string // code of the other language
+	Text   map[string]string
 }
 
-var langID = lang{
-	Code: "id", Prefix: "", Other: "en",
-	Months:  [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
-	Decimal: ",", Thousand: ".",
-	Text: textID,
-}
+var langID = lang{Language: format.ID, Prefix: "", Other: "en", Text: textID}
 
-var langEN = lang{
-	Code: "en", Prefix: "en/", Other: "id",
-	Months:  [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
-	Decimal: ".", Thousand: ",",
-	Text: textEN,
-}
+var langEN = lang{Language: format.EN, Prefix: "en/", Other: "id", Text: textEN}
 
 // T returns the text of key in the language; a missing key is a build
 // error caught by the tests, shown here as the key itself.
@@ -45,81 +32,12 @@ func (l lang) T(key string) string {
 // Tf formats the text of key with args.
 func (l lang) Tf(key string, args ...any) string { return fmt.Sprintf(l.T(key), args...) }
 
-// Month writes "2026-01" as "Januari 2026" / "January 2026".
-func (l lang) Month(periode string) string {
-	y, m, ok := strings.Cut(periode, "-")
-	mi, err := strconv.Atoi(m)
-	if !ok || err != nil || mi < 1 || mi > 12 {
-		return periode
-	}
-	return l.Months[mi-1] + " " + y
-}
-
-// MonthShort writes "2026-01" as "Jan 2026".
-func (l lang) MonthShort(periode string) string {
-	y, m, ok := strings.Cut(periode, "-")
-	mi, err := strconv.Atoi(m)
-	if !ok || err != nil || mi < 1 || mi > 12 {
-		return periode
-	}
-	return l.Months[mi-1][:3] + " " + y
-}
-
-// Number formats f with the given decimals in the language's convention:
-// 1.234,5 in Indonesian, 1,234.5 in English.
-func (l lang) Number(f float64, decimals int) string {
-	if math.IsNaN(f) || math.IsInf(f, 0) {
-		return "–"
-	}
-	s := strconv.FormatFloat(math.Abs(f), 'f', decimals, 64)
-	intPart, frac, _ := strings.Cut(s, ".")
-	var b strings.Builder
-	if f < 0 && strings.Trim(s, "0.") != "" {
-		b.WriteString("−")
-	}
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(l.Thousand)
-		}
-		b.WriteRune(c)
-	}
-	if frac != "" {
-		b.WriteString(l.Decimal)
-		b.WriteString(frac)
-	}
-	return b.String()
-}
-
-// Int formats a count.
-func (l lang) Int(n int) string { return l.Number(float64(n), 0) }
-
-// Pct formats a percentage with one decimal, "–" when undefined.
-func (l lang) Pct(p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return l.Number(*p, 1) + "%"
-}
-
 // Count formats a published count; nil is a suppressed cell.
 func (l lang) Count(p *float64) string {
 	if p == nil {
 		return l.T("suppressed_short")
 	}
 	return l.Number(*p, 0)
-}
-
-// Delta formats a change in percentage points with its sign.
-func (l lang) Delta(cur, prev *float64) string {
-	if cur == nil || prev == nil {
-		return "–"
-	}
-	d := *cur - *prev
-	sign := "+"
-	if d < 0 {
-		sign = "−"
-	}
-	return sign + l.Number(math.Abs(d), 1) + " " + l.T("pp")
 }
 
 var predikatLabel = map[string][5]string{

@@ -1,11 +1,8 @@
 package site
 
 import (
-	"context"
 	"fmt"
 	"sort"
-
-	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
 // kpiInfo is one indicator with a page of its own: a built-in one from the
@@ -37,31 +34,21 @@ var builtinKPIs = []kpiInfo{
 		Definition: "Percent of employees with at least 20 hours of competence development this year up to the month's end."},
 }
 
-func loadKPIs(ctx context.Context, db *store.DB) ([]kpiInfo, error) {
+// kpisOf gives each built-in KPI its values and adds the analysts' KPIs.
+func kpisOf(in *Input) []kpiInfo {
 	var out []kpiInfo
 	for _, k := range builtinKPIs {
-		t, err := loadTable(ctx, db, `SELECT periode, opd_kode, nilai FROM tren WHERE indikator = ? ORDER BY periode, opd_kode`, k.Name)
-		if err != nil {
-			return nil, fmt.Errorf("reading tren: %w", err)
-		}
-		k.Values = valuesOf(t)
+		k.Values = valuesOf(in.Trends[k.Name])
 		out = append(out, k)
 	}
-	reg, err := loadTable(ctx, db, `SELECT nama, judul, title, definisi, definition, unit FROM kpi_analis ORDER BY nama`)
-	if err != nil {
-		return out, nil // no analyst KPIs computed yet
-	}
-	for _, r := range reg.Rows {
+	for _, r := range in.AnalystKPIs.Rows {
 		k := kpiInfo{Name: fmt.Sprint(r[0]), Judul: fmt.Sprint(r[1]), Title: fmt.Sprint(r[2]), Definisi: fmt.Sprint(r[3]),
 			Definition: fmt.Sprint(r[4]), Unit: fmt.Sprint(r[5]), Analyst: true}
-		t, err := loadTable(ctx, db, fmt.Sprintf(`SELECT * FROM "analis_%s" ORDER BY ALL`, k.Name))
-		if err != nil {
-			return nil, fmt.Errorf("reading analyst KPI %s: %w", k.Name, err)
-		}
+		t := in.AnalystTables[k.Name]
 		k.Table, k.Values = t, valuesOf(t)
 		out = append(out, k)
 	}
-	return out, nil
+	return out
 }
 
 // valuesOf indexes the nilai column of t by periode and opd_kode.

@@ -76,12 +76,12 @@ func marshalIndent(v any) ([]byte, error) {
 	return append(b, '\n'), nil
 }
 
-// publish writes files as the site at out. The new site is written to a
+// Publish writes files as the site at out. The new site is written to a
 // sibling folder and swapped with the live one by one rename (renameat2
 // RENAME_EXCHANGE), so a visitor sees either the old or the new site and a
 // failed build leaves the old one untouched. When the new files equal the
 // live ones nothing is rewritten and changed is false.
-func publish(out string, files map[string][]byte) (changed bool, err error) {
+func Publish(out string, files map[string][]byte) (changed bool, err error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	// A build killed earlier leaves its folder (the new site, or after the

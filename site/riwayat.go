@@ -1,16 +1,12 @@
 package site
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/lampungprov/kinerja/pipeline/store"
-	"github.com/lampungprov/kinerja/queries"
 )
 
 // The public revision log (docs/kpi.md "Revision log"). A correction changes
@@ -38,7 +34,8 @@ type LogEntry struct {
 	Berkas     map[string]string `json:"berkas"`     // data file (relative to data/) -> sha256
 	// Perubahan are the published values this publication changed.
 	Perubahan []Change `json:"perubahan"`
-	text      string
+	// Text is the entry's text file (data/riwayat/NNNN.txt).
+	Text string `json:"-"`
 }
 
 // Change is one published value that a publication changed, as
@@ -53,9 +50,9 @@ type Change struct {
 	Alasan  string   `json:"alasan"`
 }
 
-// logText is the text of an entry whose SHA-256 is its hash: comment lines,
+// LogText is the text of an entry whose SHA-256 is its hash: comment lines,
 // then one sha256sum line per data file, in name order.
-func logText(nomor int, at time.Time, prev string, files map[string]string) string {
+func LogText(nomor int, at time.Time, prev string, files map[string]string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# kinerja: terbitan data %d\n# waktu %s\n# sebelumnya %s\n", nomor, at.UTC().Format(time.RFC3339), orDash(prev))
 	names := make([]string, 0, len(files))
@@ -110,9 +107,9 @@ func sha256Hex(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-// dataHashes are the files of a publication: everything under data/ but
+// DataHashes are the files of a publication: everything under data/ but
 // its page and the log itself.
-func dataHashes(files map[string][]byte) map[string]string {
+func DataHashes(files map[string][]byte) map[string]string {
 	out := map[string]string{}
 	for p, b := range files {
 		name, ok := strings.CutPrefix(p, "data/")
@@ -124,102 +121,9 @@ func dataHashes(files map[string][]byte) map[string]string {
 	return out
 }
 
-// recordPublication adds an entry to the log when the data files differ
-// from the last entry's, and records the revisions it makes. It runs
-// before the site is swapped in: an entry whose site was not swapped in (a
-// crash) is published by the next build, which finds the same data.
-func recordPublication(ctx context.Context, db *store.DB, files map[string][]byte, now time.Time) error {
-	hashes := dataHashes(files)
-	entries, err := loadLog(ctx, db)
-	if err != nil {
-		return err
-	}
-	prev, prevTime := "", time.Unix(0, 0).UTC()
-	if n := len(entries); n > 0 {
-		last := entries[n-1]
-		if equalMaps(last.Berkas, hashes) {
-			return nil
-		}
-		prev, prevTime = last.Hash, last.Waktu
-	}
-	nomor := len(entries) + 1
-	at := now.UTC().Truncate(time.Second)
-	if !at.After(prevTime) {
-		at = prevTime.Add(time.Second) // the log's times only go forward
-	}
-	text := logText(nomor, at, prev, hashes)
-	nb, err := queries.Get("riwayat/nilai_baru")
-	if err != nil {
-		return err
-	}
-	q, err := queries.Get("riwayat/revisi")
-	if err != nil {
-		return err
-	}
-	return db.Tx(ctx, func(tx *store.Tx) error {
-		for table, name := range map[string]string{"terbit_opd": "publish/kpi_opd_bulanan", "terbit_provinsi": "publish/kpi_provinsi_bulanan"} {
-			pq, err := queries.Get(name)
-			if err != nil {
-				return err
-			}
-			body := strings.TrimSuffix(strings.TrimSpace(pq.SQL), ";")
-			if err := tx.Exec(ctx, "CREATE OR REPLACE TEMP TABLE "+table+" AS "+body); err != nil {
-				return fmt.Errorf("reading what publication %d puts out: %w", nomor, err)
-			}
-		}
-		if err := tx.Exec(ctx, `INSERT INTO terbitan VALUES (?, ?, ?, ?)`, nomor, at, text, sha256Hex([]byte(text))); err != nil {
-			return fmt.Errorf("recording publication %d: %w", nomor, err)
-		}
-		// Variables, not parameters: the file is several statements.
-		if err := tx.Exec(ctx, fmt.Sprintf("SET VARIABLE terbitan_nomor = %d", nomor)); err != nil {
-			return err
-		}
-		if err := tx.Exec(ctx, fmt.Sprintf("SET VARIABLE terbitan_sebelumnya = TIMESTAMP '%s'", prevTime.UTC().Format("2006-01-02 15:04:05"))); err != nil {
-			return err
-		}
-		if err := tx.Exec(ctx, nb.SQL); err != nil {
-			return fmt.Errorf("reading what publication %d puts out: %w", nomor, err)
-		}
-		if err := tx.Exec(ctx, q.SQL); err != nil {
-			return fmt.Errorf("recording the revisions of publication %d: %w", nomor, err)
-		}
-		return nil
-	})
-}
-
-func equalMaps(a, b map[string]string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for k, v := range a {
-		if b[k] != v {
-			return false
-		}
-	}
-	return true
-}
-
-// loadLog reads the log's entries, oldest first.
-func loadLog(ctx context.Context, db *store.DB) ([]LogEntry, error) {
-	t, err := loadTable(ctx, db, `SELECT nomor, waktu, teks, hash FROM terbitan ORDER BY nomor`)
-	if err != nil {
-		return nil, fmt.Errorf("reading the revision log: %w", err)
-	}
-	var out []LogEntry
-	for _, r := range t.Rows {
-		text, hash := r[2].(string), r[3].(string)
-		nomor, at, prev, files, err := ParseLogText(text)
-		if err != nil {
-			return nil, fmt.Errorf("publication %v of the log: %w", r[0], err)
-		}
-		out = append(out, LogEntry{Nomor: nomor, Waktu: at, Sebelumnya: prev, Hash: hash,
-			Teks: fmt.Sprintf("riwayat/%04d.txt", nomor), Berkas: files, text: text})
-	}
-	return out, nil
-}
-
-// revision is one published value that a later publication changed.
-type revision struct {
+// Revision is one published value that a later publication changed
+// (queries/riwayat/daftar.sql).
+type Revision struct {
 	Nomor               int
 	Waktu               time.Time
 	Periode, Kode, Nama string
@@ -228,30 +132,16 @@ type revision struct {
 	Alasan              string
 }
 
-func loadRevisions(ctx context.Context, db *store.DB) ([]revision, error) {
-	t, err := loadTable(ctx, db, `SELECT r.nomor, t.waktu, r.periode, r.opd_kode, r.opd_nama, r.kolom, r.lama, r.baru, r.alasan
-		FROM revisi r JOIN terbitan t USING (nomor) ORDER BY r.nomor DESC, r.periode DESC, r.opd_kode, r.kolom`)
-	if err != nil {
-		return nil, fmt.Errorf("reading the revisions: %w", err)
-	}
-	out := make([]revision, 0, len(t.Rows))
-	for _, r := range t.Rows {
-		out = append(out, revision{Nomor: int(r[0].(int32)), Waktu: r[1].(time.Time), Periode: r[2].(string), Kode: r[3].(string),
-			Nama: r[4].(string), Kolom: r[5].(string), Lama: ptr(r[6]), Baru: ptr(r[7]), Alasan: r[8].(string)})
-	}
-	return out, nil
-}
-
 // writeLog puts the log's files into the site, each entry with the changes
 // it made.
-func writeLog(entries []LogEntry, revs []revision, files map[string][]byte) error {
+func writeLog(entries []LogEntry, revs []Revision, files map[string][]byte) error {
 	byEntry := map[int][]Change{}
 	for _, r := range revs {
 		byEntry[r.Nomor] = append(byEntry[r.Nomor], Change{r.Periode, r.Kode, r.Nama, r.Kolom, r.Lama, r.Baru, r.Alasan})
 	}
 	out := make([]LogEntry, 0, len(entries))
 	for _, e := range entries {
-		files[LogDir+fmt.Sprintf("%04d.txt", e.Nomor)] = []byte(e.text)
+		files[LogDir+fmt.Sprintf("%04d.txt", e.Nomor)] = []byte(e.Text)
 		e.Perubahan = byEntry[e.Nomor]
 		if e.Perubahan == nil {
 			e.Perubahan = []Change{}
@@ -279,7 +169,7 @@ type revisionSection struct {
 	Rows     [][]string
 }
 
-func riwayatBody(entries []LogEntry, revs []revision, l lang) revisionView {
+func riwayatBody(entries []LogEntry, revs []Revision, l lang) revisionView {
 	v := revisionView{Entries: len(entries)}
 	if n := len(entries); n > 0 {
 		v.Latest = entries[n-1].Waktu.In(wib).Format("2006-01-02 15:04") + " WIB"

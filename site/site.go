@@ -11,20 +11,14 @@
 package site
 
 import (
-	"context"
 	"embed"
 	"fmt"
 	"html/template"
 	"io/fs"
-	"log/slog"
 	"path"
 	"slices"
 	"sort"
 	"strings"
-	"time"
-
-	"github.com/lampungprov/kinerja/pipeline/ingest"
-	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
 //go:embed templates/*.html
@@ -33,13 +27,6 @@ var templateFS embed.FS
 //go:embed assets
 var assetFS embed.FS
 
-// Options configures a build.
-type Options struct {
-	Log *slog.Logger
-	// Now is the clock of the revision log (the time of a publication).
-	Now func() time.Time
-}
-
 // Stats says what a build did.
 type Stats struct {
 	Pages   int
@@ -47,38 +34,23 @@ type Stats struct {
 	Changed bool // false when the data was unchanged and nothing was rewritten
 }
 
-// Build writes the site for the data in db into out, atomically: it is
-// built beside out and swapped in, and left untouched when nothing changed.
-func Build(ctx context.Context, db *store.DB, out string, opt Options) (Stats, error) {
-	if opt.Log == nil {
-		opt.Log = slog.New(slog.DiscardHandler)
+// DataFiles are the published data files of the input (data/*.csv, *.json
+// and datapackage.json), keyed by their path in the site: what the revision
+// log records (see DataHashes) before the site is rendered.
+func DataFiles(in *Input) (map[string][]byte, error) {
+	files := map[string][]byte{}
+	if err := writeDataFiles(prepare(in), files); err != nil {
+		return nil, err
 	}
-	d, err := load(ctx, db)
+	return files, nil
+}
+
+// Render produces every file of the site, keyed by its path. The same
+// input gives the same bytes.
+func Render(in *Input) (map[string][]byte, Stats, error) {
+	files, err := render(prepare(in), in)
 	if err != nil {
-		return Stats{}, err
-	}
-	// The revision log records this publication first (when its data
-	// differ from the last one's), then the site is rendered with it.
-	data := map[string][]byte{}
-	if err := writeDataFiles(d, data); err != nil {
-		return Stats{}, err
-	}
-	now := time.Now
-	if opt.Now != nil {
-		now = opt.Now
-	}
-	if err := recordPublication(ctx, db, data, now()); err != nil {
-		return Stats{}, err
-	}
-	if d.Log, err = loadLog(ctx, db); err != nil {
-		return Stats{}, err
-	}
-	if d.Revisions, err = loadRevisions(ctx, db); err != nil {
-		return Stats{}, err
-	}
-	files, err := render(d)
-	if err != nil {
-		return Stats{}, err
+		return nil, Stats{}, err
 	}
 	st := Stats{Files: len(files)}
 	for p := range files {
@@ -86,12 +58,7 @@ func Build(ctx context.Context, db *store.DB, out string, opt Options) (Stats, e
 			st.Pages++
 		}
 	}
-	st.Changed, err = publish(out, files)
-	if err != nil {
-		return st, fmt.Errorf("publishing site to %s: %w", out, err)
-	}
-	opt.Log.Info("built site", "out", out, "pages", st.Pages, "files", st.Files, "changed", st.Changed)
-	return st, nil
+	return files, st, nil
 }
 
 // page is what every template gets.
@@ -130,7 +97,7 @@ func parse(name string) *template.Template {
 }
 
 // render produces every file of the site, keyed by its path.
-func render(d *siteData) (map[string][]byte, error) {
+func render(d *siteData, in *Input) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	err := fs.WalkDir(assetFS, "assets", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
@@ -148,9 +115,7 @@ func render(d *siteData) (map[string][]byte, error) {
 	}
 	tIndex, tOPD, tMethod, tData, tKPI := parse("index"), parse("opd"), parse("method"), parse("data"), parse("kpi")
 	tGuide, tRiwayat := parse("panduan"), parse("riwayat")
-	if err := writeTemplates(files); err != nil {
-		return nil, err
-	}
+	writeTemplates(in, files)
 	for _, l := range []lang{langID, langEN} {
 		emit := func(t *template.Template, rel, title string, body any) error {
 			// rel is the page's folder inside its language ("" for the
@@ -198,7 +163,7 @@ func render(d *siteData) (map[string][]byte, error) {
 		if err := emit(tData, "data/", l.T("data_title"), dataBody(d, l)); err != nil {
 			return nil, err
 		}
-		if err := emit(tGuide, "panduan/", l.T("nav_guide"), guideBody()); err != nil {
+		if err := emit(tGuide, "panduan/", l.T("nav_guide"), guideView{in.Datasets}); err != nil {
 			return nil, err
 		}
 		if err := emit(tRiwayat, "riwayat/", l.T("riwayat_title"), riwayatBody(d.Log, d.Revisions, l)); err != nil {
@@ -747,7 +712,7 @@ func dataBody(d *siteData, l lang) []fileView {
 // fileNames lists every published data file: the four of docs/kpi.md, then one
 // per analyst KPI.
 func (d *siteData) fileNames() []string {
-	return append(append([]string{}, publishedFiles...), d.AnalystFiles...)
+	return append(append([]string{}, PublishedFiles...), d.AnalystFiles...)
 }
 
 func (d *siteData) fileTitle(name string) [2]string {
@@ -762,35 +727,14 @@ func (d *siteData) fileTitle(name string) [2]string {
 	return [2]string{name, name}
 }
 
-type datasetView struct{ Name, Required string }
-
-type guideView struct{ Datasets []datasetView }
-
-func guideBody() guideView {
-	var v guideView
-	for _, d := range ingest.Datasets {
-		req := strings.Join(d.Required, ", ")
-		if len(d.OneOf) > 0 {
-			req += ", " + strings.Join(d.OneOf, "/")
-		}
-		v.Datasets = append(v.Datasets, datasetView{d.Name, req})
-	}
-	return v
-}
+type guideView struct{ Datasets []Dataset }
 
 // writeTemplates puts the agencies' templates (the same as `kinerja
 // template`) under panduan/, shared by both languages.
-func writeTemplates(files map[string][]byte) error {
-	for _, d := range ingest.Datasets {
-		for _, format := range []string{"xlsx", "csv"} {
-			b, err := ingest.Template(d.Name, format)
-			if err != nil {
-				return err
-			}
-			files["panduan/templat_"+d.Name+"."+format] = b
-		}
+func writeTemplates(in *Input, files map[string][]byte) {
+	for name, b := range in.Templates {
+		files["panduan/"+name] = b
 	}
-	return nil
 }
 
 var orgLabel = map[string]map[string]string{

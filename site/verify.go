@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +64,7 @@ func Verify(dir string) (Verified, error) {
 		if before != prev || e.Sebelumnya != prev {
 			return v, &BrokenLink{where, fmt.Sprintf("names %q as the publication before, but that one's hash is %q: the chain is broken", before, prev)}
 		}
-		if !at.Equal(e.Waktu) || !equalMaps(files, e.Berkas) {
+		if !at.Equal(e.Waktu) || !maps.Equal(files, e.Berkas) {
 			return v, &BrokenLink{where, "the log's JSON and the entry's text differ"}
 		}
 		prev, last = e.Hash, files

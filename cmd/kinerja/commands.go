@@ -15,15 +15,14 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/lampungprov/kinerja/demo"
 	"github.com/lampungprov/kinerja/pipeline"
 	"github.com/lampungprov/kinerja/pipeline/compute"
 	"github.com/lampungprov/kinerja/pipeline/config"
-	"github.com/lampungprov/kinerja/demo"
 	"github.com/lampungprov/kinerja/pipeline/formula"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/lock"
 	"github.com/lampungprov/kinerja/pipeline/store"
-	"github.com/lampungprov/kinerja/reports"
 	"github.com/lampungprov/kinerja/site"
 )
 
@@ -222,7 +221,7 @@ func init() {
 			defer finish(done, &code, &err)
 			month := reportMonth
 			if month == "" {
-				if month, err = reports.LatestMonth(ctx, db); err != nil || month == "" {
+				if month, err = pipeline.LatestReportMonth(ctx, db); err != nil || month == "" {
 					return exitFailed, fmt.Errorf("no month with data: run `kinerja run` first")
 				}
 			}
@@ -230,7 +229,7 @@ func init() {
 			if path == "" {
 				path = filepath.Join(e.cfg.Reports, "laporan-"+month+".html")
 			}
-			if err := reports.Write(ctx, db, month, path); err != nil {
+			if err := pipeline.Report(ctx, db, month, path); err != nil {
 				return exitFailed, err
 			}
 			fmt.Fprintf(e.stdout, "leadership report of %s: %s\n", month, path)

@@ -93,7 +93,7 @@ func tableSums(t *testing.T, path string) map[string]string {
 	defer func() { _ = db.Close() }() // read-only
 	// Floating-point columns rounded: DuckDB's parallel sums may differ in
 	// the last bits from run to run, which is not a difference of data.
-	rows, err := db.SQL().QueryContext(ctx, `SELECT table_name, list(CASE WHEN data_type IN ('DOUBLE', 'FLOAT')
+	rows, err := db.Query(ctx, `SELECT table_name, list(CASE WHEN data_type IN ('DOUBLE', 'FLOAT')
 			THEN 'round("' || column_name || '", 6)' ELSE '"' || column_name || '"' END ORDER BY column_index)
 		FROM duckdb_columns() WHERE database_name = current_database() AND schema_name = 'main'
 		  AND table_name IN (SELECT table_name FROM duckdb_tables() WHERE database_name = current_database() AND NOT temporary)
@@ -130,7 +130,7 @@ func tableSums(t *testing.T, path string) map[string]string {
 		var n int64
 		var sum string
 		q := fmt.Sprintf(`SELECT count(*), coalesce(sum(hash(struct_pack(%s))::HUGEINT), 0)::VARCHAR FROM %q`, strings.Join(quoted, ", "), table)
-		if err := db.SQL().QueryRowContext(ctx, q).Scan(&n, &sum); err != nil {
+		if err := db.Row(ctx, q).Scan(&n, &sum); err != nil {
 			t.Fatalf("%s: %v", table, err)
 		}
 		out[table] = fmt.Sprintf("%d rows, sum %s", n, sum)

@@ -230,7 +230,7 @@ func printFreshness(ctx context.Context, e *env, db *store.DB) error {
 
 // printRejected lists the last rejected files with their first problem.
 func printRejected(ctx context.Context, e *env, db *store.DB) error {
-	rows, err := db.SQL().QueryContext(ctx, `SELECT diproses_pada, nama, coalesce(pesan, '') FROM berkas
+	rows, err := db.Query(ctx, `SELECT diproses_pada, nama, coalesce(pesan, '') FROM berkas
 		WHERE status = 'ditolak' ORDER BY diproses_pada DESC, berkas_id DESC LIMIT 10`)
 	if err != nil {
 		return fmt.Errorf("listing rejected files: %w", err)

@@ -236,12 +236,12 @@ func TestScheduleStopsOnSIGTERMDuringARunLeavingDatabaseAndSiteConsistent(t *tes
 	for _, name := range []string{"tests/berkas_baris_lengkap", "tests/berkas_relasi"} {
 		q, _ := queries.Get(name)
 		var n int
-		if err := db.SQL().QueryRow("SELECT count(*) FROM (" + strings.TrimRight(strings.TrimSpace(q.SQL), ";") + ")").Scan(&n); err != nil || n != 0 {
+		if err := db.Row(context.Background(), "SELECT count(*) FROM ("+strings.TrimRight(strings.TrimSpace(q.SQL), ";")+")").Scan(&n); err != nil || n != 0 {
 			t.Errorf("%s: %d rows, %v", name, n, err)
 		}
 	}
 	loaded := map[string]bool{}
-	rows, err := db.SQL().Query(`SELECT nama FROM berkas WHERE status = 'diterima'`)
+	rows, err := db.Query(context.Background(), `SELECT nama FROM berkas WHERE status = 'diterima'`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -371,7 +371,7 @@ func sameFiles(a, b map[string]string) bool {
 
 func tableText(t *testing.T, db *store.DB, table string) string {
 	t.Helper()
-	rows, err := db.SQL().Query(fmt.Sprintf(`SELECT * FROM %s ORDER BY ALL`, table))
+	rows, err := db.Query(context.Background(), fmt.Sprintf(`SELECT * FROM %s ORDER BY ALL`, table))
 	if err != nil {
 		t.Fatal(err)
 	}

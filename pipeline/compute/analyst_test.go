@@ -54,7 +54,7 @@ func TestAnalystKPIsArePickedUpAndChecked(t *testing.T) {
 					t.Fatal(err)
 				}
 				var v float64
-				if err := db.SQL().QueryRow(`SELECT nilai FROM analis_rasio_dinilai WHERE periode = '2026-02' AND opd_kode = 'bu'`).Scan(&v); err != nil || v != 0.5 {
+				if err := db.Row(context.Background(), `SELECT nilai FROM analis_rasio_dinilai WHERE periode = '2026-02' AND opd_kode = 'bu'`).Scan(&v); err != nil || v != 0.5 {
 					t.Errorf("analis_rasio_dinilai bu 2026-02 = %v, %v; want 0.5", v, err)
 				}
 				return
@@ -63,7 +63,7 @@ func TestAnalystKPIsArePickedUpAndChecked(t *testing.T) {
 				t.Errorf("want an error naming %s and saying %q, got %v", c.file, c.wantErr, err)
 			}
 			var n int
-			if err := db.SQL().QueryRow(`SELECT count(*) FROM penilaian`).Scan(&n); err != nil {
+			if err := db.Row(context.Background(), `SELECT count(*) FROM penilaian`).Scan(&n); err != nil {
 				t.Fatal(err)
 			}
 			if n == 0 {

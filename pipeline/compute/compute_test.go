@@ -49,7 +49,7 @@ func TestOPDMonthKPIsMatchHandComputedValues(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.periode+"/"+c.opd, func(t *testing.T) {
 			var g want
-			err := db.SQL().QueryRow(`SELECT jumlah_pegawai, jumlah_dinilai, cakupan_penilaian_persen,
+			err := db.Row(context.Background(), `SELECT jumlah_pegawai, jumlah_dinilai, cakupan_penilaian_persen,
 				dinilai_tepat_waktu_persen, sangat_baik, baik, butuh_perbaikan, jumlah_indikator_iku,
 				indikator_tercapai, rata_capaian_iku_persen, rata_jp_per_pegawai, persen_memenuhi_20jp
 				FROM kpi_opd_bulanan WHERE periode = ? AND opd_kode = ?`, c.periode, c.opd).Scan(
@@ -69,7 +69,7 @@ func TestProvinceRowsRecomputePercentagesFromSums(t *testing.T) {
 	db := loadFixture(t)
 	var pegawai, dinilai int
 	var cakupan, tepat float64
-	err := db.SQL().QueryRow(`SELECT jumlah_pegawai, jumlah_dinilai, cakupan_penilaian_persen, dinilai_tepat_waktu_persen
+	err := db.Row(context.Background(), `SELECT jumlah_pegawai, jumlah_dinilai, cakupan_penilaian_persen, dinilai_tepat_waktu_persen
 		FROM kpi_provinsi_bulanan WHERE periode = '2026-01'`).Scan(&pegawai, &dinilai, &cakupan, &tepat)
 	if err != nil {
 		t.Fatal(err)
@@ -85,7 +85,7 @@ func TestPublishedCountsSuppressSmallCells(t *testing.T) {
 	db := loadFixture(t)
 	var sb, b sql.NullInt64
 	var dinilai int
-	err := db.SQL().QueryRow(`SELECT jumlah_dinilai, sangat_baik, baik FROM terbit_kpi_opd_bulanan
+	err := db.Row(context.Background(), `SELECT jumlah_dinilai, sangat_baik, baik FROM terbit_kpi_opd_bulanan
 		WHERE periode = '2026-01' AND opd_kode = 'dc'`).Scan(&dinilai, &sb, &b)
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestTrendsCompareWithThePreviousMonthAndRankAgencies(t *testing.T) {
 	db := loadFixture(t)
 	var nilai, lalu, selisih float64
 	var peringkat int
-	err := db.SQL().QueryRow(`SELECT nilai, nilai_bulan_lalu, selisih_bulan_lalu, peringkat FROM tren
+	err := db.Row(context.Background(), `SELECT nilai, nilai_bulan_lalu, selisih_bulan_lalu, peringkat FROM tren
 		WHERE periode = '2026-02' AND opd_kode = 'dc' AND indikator = 'cakupan_penilaian_persen'`).Scan(&nilai, &lalu, &selisih, &peringkat)
 	if err != nil {
 		t.Fatal(err)
@@ -109,7 +109,7 @@ func TestTrendsCompareWithThePreviousMonthAndRankAgencies(t *testing.T) {
 		t.Errorf("got %v %v %v rank %d; want 100 66.67 33.33 rank 1", nilai, lalu, selisih, peringkat)
 	}
 	var flags int
-	if err := db.SQL().QueryRow(`SELECT count(*) FROM perhatian WHERE periode = '2026-02' AND opd_kode = 'bu' AND jenis = 'cakupan_rendah'`).Scan(&flags); err != nil {
+	if err := db.Row(context.Background(), `SELECT count(*) FROM perhatian WHERE periode = '2026-02' AND opd_kode = 'bu' AND jenis = 'cakupan_rendah'`).Scan(&flags); err != nil {
 		t.Fatal(err)
 	}
 	if flags != 1 {
@@ -138,20 +138,20 @@ func TestACorrectedFileSupersedesTheEarlierOneWhichStaysStored(t *testing.T) {
 	}
 	var baik, bp, digantikan, stored int
 	tepat := -1.0
-	if err := db.SQL().QueryRow(`SELECT baik, butuh_perbaikan, dinilai_tepat_waktu_persen FROM kpi_opd_bulanan WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&baik, &bp, &tepat); err != nil {
+	if err := db.Row(context.Background(), `SELECT baik, butuh_perbaikan, dinilai_tepat_waktu_persen FROM kpi_opd_bulanan WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&baik, &bp, &tepat); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SQL().QueryRow(`SELECT baris_digantikan_berkas_koreksi FROM kualitas_data WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&digantikan); err != nil {
+	if err := db.Row(context.Background(), `SELECT baris_digantikan_berkas_koreksi FROM kualitas_data WHERE periode = '2026-02' AND opd_kode = 'dc'`).Scan(&digantikan); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SQL().QueryRow(`SELECT count(*) FROM penilaian p JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&stored); err != nil {
+	if err := db.Row(context.Background(), `SELECT count(*) FROM penilaian p JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&stored); err != nil {
 		t.Fatal(err)
 	}
 	if baik != 1 || bp != 0 || tepat != 0 || digantikan != 3 || stored != 9 {
 		t.Errorf("baik %d bp %d on-time %v superseded %d stored %d; want 1 0 0 3 9", baik, bp, tepat, digantikan, stored)
 	}
 	var superseded bool
-	if err := db.SQL().QueryRow(`SELECT digantikan_seluruhnya FROM berkas_digantikan d JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&superseded); err != nil || superseded {
+	if err := db.Row(context.Background(), `SELECT digantikan_seluruhnya FROM berkas_digantikan d JOIN berkas b USING (berkas_id) WHERE b.nama = 'penilaian_2026.csv'`).Scan(&superseded); err != nil || superseded {
 		t.Errorf("the yearly file is only partly superseded: %v %v", superseded, err)
 	}
 }

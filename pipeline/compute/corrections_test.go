@@ -128,7 +128,7 @@ func arrive(t *testing.T, files ...[2]string) *store.DB {
 func checkUji(t *testing.T, db *store.DB, want kpiUji) {
 	t.Helper()
 	var got kpiUji
-	err := db.SQL().QueryRow(`SELECT jumlah_pegawai, jumlah_dinilai, cakupan_penilaian_persen, dinilai_tepat_waktu_persen,
+	err := db.Row(context.Background(), `SELECT jumlah_pegawai, jumlah_dinilai, cakupan_penilaian_persen, dinilai_tepat_waktu_persen,
 			sangat_baik, baik, butuh_perbaikan
 		FROM kpi_opd_bulanan WHERE periode = '2026-02' AND opd_nama = 'DINAS UJI'`).
 		Scan(&got.pegawai, &got.dinilai, &got.cakupan, &got.tepatWaktu, &got.sangatBaik, &got.baik, &got.butuh)
@@ -159,7 +159,7 @@ func TestCorrectionsCountByTimeNotByArrivalOrder(t *testing.T) {
 		// The stale resend is recorded as such, and its rows name the
 		// correction that superseded them.
 		var findings, superseded, by int
-		if err := db.SQL().QueryRow(`SELECT
+		if err := db.Row(context.Background(), `SELECT
 				(SELECT count(*) FROM temuan t JOIN berkas b USING (berkas_id) WHERE b.nama = ? AND t.jenis = 'berkas_lebih_lama'),
 				(SELECT count(*) FROM penilaian_status s JOIN berkas b USING (berkas_id) WHERE b.nama = ? AND s.status = 'digantikan_berkas'),
 				(SELECT count(DISTINCT s.digantikan_oleh) FILTER (WHERE k.nama = ?) FROM penilaian_status s JOIN berkas b USING (berkas_id)
@@ -225,7 +225,7 @@ func TestAnSKPListedTwiceCountsTheEmployeeOnce(t *testing.T) {
 	roster := rosterUji() + nipUji(1) + ";DINAS UJI;2026-01-01;2026-12-31;persetujuan\n" + nipUji(2) + ";DINAS UJI;2026-01-01;2026-06-30;persetujuan\n"
 	db := arrive(t, [2]string{"skp_2026_uji.csv", roster}, [2]string{"penilaian_2026_02_uji.csv", penilaianUji(asliUji(), "\n", headerUji)})
 	var n int
-	if err := db.SQL().QueryRow(`SELECT jumlah_pegawai FROM kpi_opd_bulanan WHERE periode = '2026-02' AND opd_nama = 'DINAS UJI'`).Scan(&n); err != nil || n != 10 {
+	if err := db.Row(context.Background(), `SELECT jumlah_pegawai FROM kpi_opd_bulanan WHERE periode = '2026-02' AND opd_nama = 'DINAS UJI'`).Scan(&n); err != nil || n != 10 {
 		t.Errorf("jumlah_pegawai %d, want 10 (%v)", n, err)
 	}
 }

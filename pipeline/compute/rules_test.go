@@ -63,7 +63,7 @@ func TestCapaianFollowsTheRegulationsWorkedExamples(t *testing.T) {
 	db := computeOn(t, berkas("iku")+"INSERT INTO iku VALUES "+strings.Join(rows, ", "))
 	for i, c := range cases {
 		var got sql.NullFloat64
-		if err := db.SQL().QueryRow(`SELECT capaian_persen FROM iku_capaian WHERE kode_indikator = ?`, fmt.Sprintf("K%02d", i)).Scan(&got); err != nil {
+		if err := db.Row(context.Background(), `SELECT capaian_persen FROM iku_capaian WHERE kode_indikator = ?`, fmt.Sprintf("K%02d", i)).Scan(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got != c.want {
@@ -91,7 +91,7 @@ func TestPredikatMatrixHasNineCells(t *testing.T) {
 	for hasil, row := range want {
 		for i, perilaku := range []string{"di_bawah", "sesuai", "di_atas"} {
 			var got string
-			if err := db.SQL().QueryRow(`SELECT predikat_matriks(?, ?)`, hasil, perilaku).Scan(&got); err != nil {
+			if err := db.Row(context.Background(), `SELECT predikat_matriks(?, ?)`, hasil, perilaku).Scan(&got); err != nil {
 				t.Fatal(err)
 			}
 			if got != row[i] {
@@ -151,7 +151,7 @@ func TestEachCurveRuleOnBothSidesOfItsThreshold(t *testing.T) {
 			db := computeOn(t, setup)
 			var ok bool
 			var reason sql.NullString
-			if err := db.SQL().QueryRow(`SELECT sesuai_kurva, alasan FROM kurva_distribusi_tahunan WHERE tahun = 2025`).Scan(&ok, &reason); err != nil {
+			if err := db.Row(context.Background(), `SELECT sesuai_kurva, alasan FROM kurva_distribusi_tahunan WHERE tahun = 2025`).Scan(&ok, &reason); err != nil {
 				t.Fatal(err)
 			}
 			if ok != c.ok || (!c.ok && !strings.Contains(reason.String, c.reason)) {
@@ -182,7 +182,7 @@ func TestPublishedCurveReasonsLeaveSuppressedValuesOut(t *testing.T) {
 		t.Run(fmt.Sprintf("%s %v", c.org, c.counts), func(t *testing.T) {
 			db := computeOn(t, annual(2, c.counts)+";\nINSERT INTO opd_ref VALUES (1, '', 2, 'X', 'X', 'X', 2025, '"+c.org+"')")
 			var internal, published, en string
-			if err := db.SQL().QueryRow(`SELECT k.alasan, t.alasan, t.alasan_en
+			if err := db.Row(context.Background(), `SELECT k.alasan, t.alasan, t.alasan_en
 				FROM kurva_distribusi_tahunan k JOIN terbit_kurva_distribusi_tahunan t USING (tahun, opd_key)`).Scan(&internal, &published, &en); err != nil {
 				t.Fatal(err)
 			}
@@ -216,7 +216,7 @@ func TestSuppressionHidesSmallCellsAndTheNextSmallestWhenOneIsAlone(t *testing.T
 	for _, c := range cases {
 		var got string
 		q := fmt.Sprintf("SELECT sensor_predikat(%d, %d, %d, %d, %d)::VARCHAR", c.counts[0], c.counts[1], c.counts[2], c.counts[3], c.counts[4])
-		if err := db.SQL().QueryRow(q).Scan(&got); err != nil {
+		if err := db.Row(context.Background(), q).Scan(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got != c.want {

@@ -46,7 +46,7 @@ func TestSQLExprIsNeutralize(t *testing.T) {
 	defer func() { _ = db.Close() }() // in memory
 	for _, c := range cases {
 		var got string
-		if err := db.SQL().QueryRow(`SELECT `+formula.SQLExpr("s")+` FROM (SELECT ?::VARCHAR AS s)`, c.in).Scan(&got); err != nil {
+		if err := db.Row(context.Background(), `SELECT `+formula.SQLExpr("s")+` FROM (SELECT ?::VARCHAR AS s)`, c.in).Scan(&got); err != nil {
 			t.Fatal(err)
 		}
 		if got != c.want {

@@ -19,7 +19,7 @@ const maxAttempts = 2
 func startAttempt(ctx context.Context, db *store.DB, hash, name string, now time.Time) (int, string, error) {
 	var n int
 	var last *string
-	err := db.SQL().QueryRowContext(ctx, `INSERT INTO percobaan (sha256, nama, kali, terakhir) VALUES (?, ?, 1, ?)
+	err := db.Row(ctx, `INSERT INTO percobaan (sha256, nama, kali, terakhir) VALUES (?, ?, 1, ?)
 		ON CONFLICT (sha256) DO UPDATE SET kali = percobaan.kali + 1, terakhir = excluded.terakhir
 		RETURNING kali, pesan`, hash, name, now).Scan(&n, &last)
 	if err != nil {

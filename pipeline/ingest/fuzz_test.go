@@ -218,7 +218,7 @@ var macros struct {
 	err  error
 }
 
-func macroDB(t testing.TB) *sql.DB {
+func macroDB(t testing.TB) *store.DB {
 	t.Helper()
 	macros.once.Do(func() {
 		macros.db, macros.err = store.Open(context.Background(), "")
@@ -229,7 +229,7 @@ func macroDB(t testing.TB) *sql.DB {
 	if macros.err != nil {
 		t.Fatal(macros.err)
 	}
-	return macros.db.SQL()
+	return macros.db
 }
 
 // indonesian writes x with thousands dots and a decimal comma, as
@@ -257,7 +257,7 @@ func FuzzNumber(f *testing.F) {
 		}
 		db := macroDB(t)
 		var got sql.NullFloat64
-		if err := db.QueryRow(`SELECT angka(?)`, s).Scan(&got); err != nil {
+		if err := db.Row(context.Background(), `SELECT angka(?)`, s).Scan(&got); err != nil {
 			t.Fatalf("angka(%q) failed: %v", s, err)
 		}
 		if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e12 {
@@ -265,7 +265,7 @@ func FuzzNumber(f *testing.F) {
 		}
 		x = math.Round(x*100) / 100
 		for _, text := range []string{indonesian(x), strconv.FormatFloat(x, 'f', -1, 64), indonesian(x) + "%"} {
-			if err := db.QueryRow(`SELECT angka(?)`, text).Scan(&got); err != nil || !got.Valid || math.Abs(got.Float64-x) > 1e-9*math.Max(1, math.Abs(x)) {
+			if err := db.Row(context.Background(), `SELECT angka(?)`, text).Scan(&got); err != nil || !got.Valid || math.Abs(got.Float64-x) > 1e-9*math.Max(1, math.Abs(x)) {
 				t.Fatalf("angka(%q) = %v, %v; want %v", text, got, err, x)
 			}
 		}
@@ -282,7 +282,7 @@ func FuzzDate(f *testing.F) {
 		}
 		db := macroDB(t)
 		var got sql.NullTime
-		if err := db.QueryRow(`SELECT waktu(?)`, s).Scan(&got); err != nil {
+		if err := db.Row(context.Background(), `SELECT waktu(?)`, s).Scan(&got); err != nil {
 			t.Fatalf("waktu(%q) failed: %v", s, err)
 		}
 		// A time between 1990 and 2100, to the second, in each accepted
@@ -290,14 +290,14 @@ func FuzzDate(f *testing.F) {
 		at := time.Unix(946684800+(unix%3_155_760_000+3_155_760_000)%3_155_760_000, 0).UTC()
 		for _, layout := range []string{"2006-01-02 15:04:05", "02/01/2006 15:04:05", "2006-01-02T15:04:05", "02-01-2006 15:04:05"} {
 			text := at.Format(layout)
-			if err := db.QueryRow(`SELECT waktu(?)`, text).Scan(&got); err != nil || !got.Valid || !got.Time.Equal(at) {
+			if err := db.Row(context.Background(), `SELECT waktu(?)`, text).Scan(&got); err != nil || !got.Valid || !got.Time.Equal(at) {
 				t.Fatalf("waktu(%q) = %v, %v; want %v", text, got, err, at)
 			}
 		}
 		// As an Excel serial (days since 1899-12-30).
 		serial := float64(at.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC))) / float64(24*time.Hour)
 		text := strconv.FormatFloat(serial, 'f', -1, 64)
-		if err := db.QueryRow(`SELECT waktu(?)`, text).Scan(&got); err != nil || !got.Valid || got.Time.Sub(at).Abs() > time.Millisecond {
+		if err := db.Row(context.Background(), `SELECT waktu(?)`, text).Scan(&got); err != nil || !got.Valid || got.Time.Sub(at).Abs() > time.Millisecond {
 			t.Fatalf("waktu(%q) = %v, %v; want %v", text, got, err, at)
 		}
 	})
@@ -314,7 +314,7 @@ func FuzzNIP(f *testing.F) {
 		db := macroDB(t)
 		var clean string
 		var wrong sql.NullString
-		if err := db.QueryRow(`SELECT nip_bersih(?), nip_salah(?)`, s, s).Scan(&clean, &wrong); err != nil {
+		if err := db.Row(context.Background(), `SELECT nip_bersih(?), nip_salah(?)`, s, s).Scan(&clean, &wrong); err != nil {
 			t.Fatalf("nip(%q): %v", s, err)
 		}
 		if !wrong.Valid {
@@ -325,7 +325,7 @@ func FuzzNIP(f *testing.F) {
 			spaced := "'" + clean[:8] + " " + clean[8:14] + " " + clean[14:15] + " " + clean[15:]
 			var again string
 			var w2 sql.NullString
-			if err := db.QueryRow(`SELECT nip_bersih(?), nip_salah(?)`, spaced, spaced).Scan(&again, &w2); err != nil || w2.Valid || again != clean {
+			if err := db.Row(context.Background(), `SELECT nip_bersih(?), nip_salah(?)`, spaced, spaced).Scan(&again, &w2); err != nil || w2.Valid || again != clean {
 				t.Fatalf("%q gives %q (%v), want %q", spaced, again, w2, clean)
 			}
 		}
@@ -343,7 +343,7 @@ func FuzzPeriod(f *testing.F) {
 		db := macroDB(t)
 		var whole sql.NullInt64
 		var num sql.NullFloat64
-		if err := db.QueryRow(`SELECT bulat(?), angka(?)`, s, s).Scan(&whole, &num); err != nil {
+		if err := db.Row(context.Background(), `SELECT bulat(?), angka(?)`, s, s).Scan(&whole, &num); err != nil {
 			t.Fatalf("bulat(%q): %v", s, err)
 		}
 		if whole.Valid && (!num.Valid || float64(whole.Int64) != num.Float64) {

@@ -331,7 +331,7 @@ func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResul
 	var err error
 
 	var dupOf int
-	err = db.SQL().QueryRowContext(ctx,
+	err = db.Row(ctx,
 		`SELECT coalesce(min(berkas_id), 0) FROM berkas WHERE sha256 = ? AND status = 'diterima'`, hash).Scan(&dupOf)
 	if err != nil {
 		return FileResult{}, fmt.Errorf("looking up content hash: %w", err)
@@ -342,7 +342,7 @@ func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResul
 		if err != nil {
 			return fr, err
 		}
-		err = db.SQL().QueryRowContext(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, duplikat_dari, pesan, diproses_pada, arsip)
+		err = db.Row(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, duplikat_dari, pesan, diproses_pada, arsip)
 			SELECT `+nextBerkasID+`, ?, ?, ?, dataset, format, 'duplikat', berkas_id, 'isi sama dengan berkas ' || nama || ' yang sudah dimuat; tidak dimuat lagi', ?, ?
 			FROM berkas WHERE berkas_id = ? RETURNING berkas_id, dataset`,
 			name, hash, len(data), now, arsip, dupOf).Scan(&fr.BerkasID, &fr.Dataset)

@@ -66,7 +66,7 @@ func ingestDir(t *testing.T, db *store.DB, inbox string) ingest.Result {
 func count(t *testing.T, db *store.DB, q string) int {
 	t.Helper()
 	var n int
-	if err := db.SQL().QueryRow(q).Scan(&n); err != nil {
+	if err := db.Row(context.Background(), q).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -210,7 +210,7 @@ func TestXLSXWithASheetPerMonthLoadsSerialDates(t *testing.T) {
 	}
 	var waktu string
 	var opd string
-	err := db.SQL().QueryRow(`SELECT strftime(waktu_dinilai, '%Y-%m-%d %H:%M'), opd_key FROM penilaian WHERE bulan = 1`).Scan(&waktu, &opd)
+	err := db.Row(context.Background(), `SELECT strftime(waktu_dinilai, '%Y-%m-%d %H:%M'), opd_key FROM penilaian WHERE bulan = 1`).Scan(&waktu, &opd)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,7 +287,7 @@ func TestIKUWithDecimalCommasInWindows1252(t *testing.T) {
 	}
 	var target, realisasi float64
 	var indikator string
-	if err := db.SQL().QueryRow(`SELECT target, realisasi, indikator FROM iku WHERE kode_indikator = 'K1'`).Scan(&target, &realisasi, &indikator); err != nil {
+	if err := db.Row(context.Background(), `SELECT target, realisasi, indikator FROM iku WHERE kode_indikator = 'K1'`).Scan(&target, &realisasi, &indikator); err != nil {
 		t.Fatal(err)
 	}
 	if target != 75.5 || realisasi != 1234.5 || indikator != "Indeks kepuasan – layanan" {
@@ -333,7 +333,7 @@ func TestNIPIsStoredOnlyAsItsKeyedHash(t *testing.T) {
 	ingestDir(t, db, inbox)
 	var hash, sex string
 	var year int
-	if err := db.SQL().QueryRow(`SELECT nip_hash, jenis_kelamin, tahun_lahir FROM penilaian`).Scan(&hash, &sex, &year); err != nil {
+	if err := db.Row(context.Background(), `SELECT nip_hash, jenis_kelamin, tahun_lahir FROM penilaian`).Scan(&hash, &sex, &year); err != nil {
 		t.Fatal(err)
 	}
 	if hash != ingest.NIPHash(key, good1) || sex != "L" || year != 1985 {
@@ -498,7 +498,7 @@ func TestAFileThatFailsTwiceIsRejectedAndTheOthersLoad(t *testing.T) {
 		t.Fatalf("a file whose attempts died: %+v %+v %v", res.Files, res.Failed, err)
 	}
 	var open int
-	if err := db.SQL().QueryRow(`SELECT count(*) FROM percobaan`).Scan(&open); err != nil || open != 0 {
+	if err := db.Row(context.Background(), `SELECT count(*) FROM percobaan`).Scan(&open); err != nil || open != 0 {
 		t.Errorf("%d attempts left open, %v", open, err)
 	}
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/lock"
 	"github.com/lampungprov/kinerja/pipeline/store"
-	"github.com/lampungprov/kinerja/reports"
 )
 
 // Job names: the keys of the config's [schedule] section.
@@ -333,7 +332,7 @@ func (r *Runner) Report(ctx context.Context) error {
 	month := ReportMonth(r.now())
 	path := filepath.Join(r.Cfg.Reports, "laporan-"+month+".html")
 	return r.tracked(ctx, JobReport, pipeline.TaskReport, func(ctx context.Context, db *store.DB) (pipeline.Entry, error) {
-		if err := reports.Write(ctx, db, month, path); err != nil {
+		if err := pipeline.Report(ctx, db, month, path); err != nil {
 			return pipeline.Entry{}, fmt.Errorf("writing report %s: %w", month, err)
 		}
 		r.log().Info("leadership report written", "job", JobReport, "month", month, "path", path)

@@ -182,7 +182,7 @@ func TestIngestWaitsUntilAFileBeingCopiedStopsGrowing(t *testing.T) {
 			defer func() { _ = db.Close() }() // read-only
 			var status string
 			var size int
-			err = db.SQL().QueryRow(`SELECT status, ukuran FROM berkas WHERE nama = 'opd-salinan.csv'`).Scan(&status, &size)
+			err = db.Row(context.Background(), `SELECT status, ukuran FROM berkas WHERE nama = 'opd-salinan.csv'`).Scan(&status, &size)
 			if err != nil || status != ingest.StatusDuplicate || size != len(whole) {
 				t.Errorf("opd-salinan.csv: %s, %d bytes (%v); want duplikat of %d bytes", status, size, err, len(whole))
 			}

@@ -19,7 +19,7 @@ import (
 func dump(t *testing.T, db *store.DB) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	rows, err := db.SQL().QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1`)
+	rows, err := db.Query(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY 1`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func dump(t *testing.T, db *store.DB) map[string]string {
 	_ = rows.Close() // read-only, fully read
 	out := map[string]string{}
 	for _, tbl := range tables {
-		rows, err := db.SQL().QueryContext(ctx, fmt.Sprintf(`SELECT * FROM %q ORDER BY ALL`, tbl))
+		rows, err := db.Query(ctx, fmt.Sprintf(`SELECT * FROM %q ORDER BY ALL`, tbl))
 		if err != nil {
 			t.Fatalf("%s: %v", tbl, err)
 		}
@@ -107,7 +107,7 @@ func TestARestoredBackupHasTheSameKPIs(t *testing.T) {
 	// The run history's sequence goes on where it was; files are numbered
 	// from the stored rows (ingest), so a restored database goes on too.
 	var next, maxID int
-	if err := restored.SQL().QueryRow(`SELECT nextval('jalan_seq'), (SELECT coalesce(max(jalan_id), 0) FROM jalan)`).Scan(&next, &maxID); err != nil {
+	if err := restored.Row(context.Background(), `SELECT nextval('jalan_seq'), (SELECT coalesce(max(jalan_id), 0) FROM jalan)`).Scan(&next, &maxID); err != nil {
 		t.Fatal(err)
 	}
 	if next <= maxID {
@@ -121,7 +121,7 @@ func TestARestoredBackupHasTheSameKPIs(t *testing.T) {
 	if err != nil || len(res.Files) != 1 {
 		t.Fatal(res, err)
 	}
-	if err := restored.SQL().QueryRow(`SELECT max(berkas_id) FROM berkas WHERE nama <> 'opd_baru.csv'`).Scan(&maxID); err != nil {
+	if err := restored.Row(context.Background(), `SELECT max(berkas_id) FROM berkas WHERE nama <> 'opd_baru.csv'`).Scan(&maxID); err != nil {
 		t.Fatal(err)
 	}
 	if res.Files[0].BerkasID != maxID+1 {

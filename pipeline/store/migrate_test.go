@@ -67,7 +67,7 @@ func TestADatabaseOfTheLastReleaseGetsEmployeeKeys(t *testing.T) {
 	defer func() { _ = db.Close() }() // nothing opens it after the test
 	want := map[string]int{"hash-b": 1, "hash-a": 2}
 	for _, table := range []string{"penilaian", "skp", "pelatihan"} {
-		rows, err := db.SQL().QueryContext(ctx, `SELECT nip_hash, pegawai_id FROM `+table)
+		rows, err := db.Query(ctx, `SELECT nip_hash, pegawai_id FROM `+table)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -93,7 +93,7 @@ func TestADatabaseOfTheLastReleaseGetsEmployeeKeys(t *testing.T) {
 	}
 	// A new employee continues the sequence.
 	var next int
-	if err := db.SQL().QueryRowContext(ctx, `INSERT INTO pegawai (nip_hash) VALUES ('hash-c') RETURNING pegawai_id`).Scan(&next); err != nil {
+	if err := db.Row(ctx, `INSERT INTO pegawai (nip_hash) VALUES ('hash-c') RETURNING pegawai_id`).Scan(&next); err != nil {
 		t.Fatal(err)
 	}
 	if next != 3 {
@@ -160,7 +160,7 @@ func schemaVersion(t *testing.T, path string) int {
 	}
 	defer func() { _ = db.Close() }() // nothing opens it after the test
 	var v int
-	if err := db.SQL().QueryRow(`SELECT max(version) FROM schema_version`).Scan(&v); err != nil {
+	if err := db.Row(context.Background(), `SELECT max(version) FROM schema_version`).Scan(&v); err != nil {
 		t.Fatal(err)
 	}
 	return v
@@ -243,7 +243,7 @@ func TestAKillDuringTheUpgradeOfAnOldDatabaseLeavesItAsItWas(t *testing.T) {
 	}
 	defer func() { _ = db.Close() }() // nothing opens it after the test
 	var files, runs int
-	if err := db.SQL().QueryRow(`SELECT (SELECT count(*) FROM berkas WHERE arsip IS NULL), (SELECT count(*) FROM jalan)`).Scan(&files, &runs); err != nil || files != 1 || runs != 1 {
+	if err := db.Row(context.Background(), `SELECT (SELECT count(*) FROM berkas WHERE arsip IS NULL), (SELECT count(*) FROM jalan)`).Scan(&files, &runs); err != nil || files != 1 || runs != 1 {
 		t.Errorf("rows after the upgrade: %d files, %d runs, %v", files, runs, err)
 	}
 }

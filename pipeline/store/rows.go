@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/big"
 
 	"github.com/lampungprov/kinerja/queries"
 )
@@ -49,9 +50,36 @@ func (db *DB) Named(ctx context.Context, name string, args ...any) (Table, error
 	return t, nil
 }
 
-// Row runs a query that returns one row, for Scan.
-func (db *DB) Row(ctx context.Context, query string, args ...any) *sql.Row {
-	return db.sql.QueryRowContext(ctx, query, args...)
+// Row runs a query that returns one row, for Scan. On a sandboxed
+// database it is refused like Query refuses it.
+func (db *DB) Row(ctx context.Context, query string, args ...any) Row {
+	rows, err := db.Query(ctx, query, args...)
+	return Row{rows: rows, err: err}
+}
+
+// Row is the one row of a query (see DB.Row).
+type Row struct {
+	rows *sql.Rows
+	err  error
+}
+
+// Scan copies the row's columns into dest; sql.ErrNoRows when the query
+// returned none.
+func (r Row) Scan(dest ...any) error {
+	if r.err != nil {
+		return r.err
+	}
+	defer func() { _ = r.rows.Close() }() // read to its end or abandoned: nothing to flush
+	if !r.rows.Next() {
+		if err := r.rows.Err(); err != nil {
+			return err
+		}
+		return sql.ErrNoRows
+	}
+	if err := r.rows.Scan(dest...); err != nil {
+		return err
+	}
+	return r.rows.Close()
 }
 
 // Rows runs a query in the transaction and returns all its rows.
@@ -82,4 +110,36 @@ func scanTable(rows *sql.Rows) (Table, error) {
 		t.Rows = append(t.Rows, vals)
 	}
 	return t, rows.Err()
+}
+
+// Number is a numeric value of a Table as a float64; nil for NULL and for
+// what is no number. DuckDB's integer sums are HUGEINT (*big.Int).
+func Number(v any) *float64 {
+	var f float64
+	switch x := v.(type) {
+	case float64:
+		f = x
+	case float32:
+		f = float64(x)
+	case int64:
+		f = float64(x)
+	case int32:
+		f = float64(x)
+	case int16:
+		f = float64(x)
+	case int8:
+		f = float64(x)
+	case uint64:
+		f = float64(x)
+	case uint32:
+		f = float64(x)
+	case *big.Int:
+		if x == nil {
+			return nil
+		}
+		f, _ = new(big.Float).SetInt(x).Float64()
+	default:
+		return nil
+	}
+	return &f
 }

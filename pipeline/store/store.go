@@ -43,9 +43,6 @@ func (db *DB) Close() error {
 // Path is the database file, empty for an in-memory database.
 func (db *DB) Path() string { return db.path }
 
-// SQL gives the underlying handle for queries with arguments.
-func (db *DB) SQL() *sql.DB { return db.sql }
-
 // Exec runs one or more statements.
 func (db *DB) Exec(ctx context.Context, query string, args ...any) error {
 	_, err := db.sql.ExecContext(ctx, query, args...)

@@ -1,4 +1,4 @@
-package site_test
+package publish_test
 
 import (
 	"bytes"
@@ -19,6 +19,7 @@ import (
 	"github.com/lampungprov/kinerja/pipeline/formula"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
+	"github.com/lampungprov/kinerja/pipeline/publish"
 	"github.com/lampungprov/kinerja/site"
 )
 
@@ -26,7 +27,7 @@ func buildFixture(t *testing.T, edit func(string, []byte) []byte) string {
 	t.Helper()
 	db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, edit))
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := site.Build(context.Background(), db, out, site.Options{}); err != nil {
+	if _, err := publish.Site(context.Background(), db, out, publish.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	return out
@@ -94,13 +95,13 @@ func TestRebuildWithSameDataRewritesNothing(t *testing.T) {
 	db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, nil))
 	out := filepath.Join(t.TempDir(), "public")
 	ctx := context.Background()
-	first, err := site.Build(ctx, db, out, site.Options{})
+	first, err := publish.Site(ctx, db, out, publish.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	before := read(t, filepath.Join(out, "index.html"))
 	info, _ := os.Stat(filepath.Join(out, "index.html"))
-	second, err := site.Build(ctx, db, out, site.Options{})
+	second, err := publish.Site(ctx, db, out, publish.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -219,20 +220,20 @@ func TestStatusJSONSurvivesARebuildAndIsNoChange(t *testing.T) {
 	db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, nil))
 	out := filepath.Join(t.TempDir(), "public")
 	ctx := context.Background()
-	if _, err := site.Build(ctx, db, out, site.Options{}); err != nil {
+	if _, err := publish.Site(ctx, db, out, publish.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "status.json"), []byte(`{"ok":true}`), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st, err := site.Build(ctx, db, out, site.Options{})
+	st, err := publish.Site(ctx, db, out, publish.Options{})
 	if err != nil || st.Changed {
 		t.Errorf("rebuild changed=%v err=%v; status.json must not count as a change", st.Changed, err)
 	}
 	if err := os.WriteFile(filepath.Join(out, "index.html"), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if st, _ := site.Build(ctx, db, out, site.Options{}); !st.Changed {
+	if st, _ := publish.Site(ctx, db, out, publish.Options{}); !st.Changed {
 		t.Error("a changed page must be rebuilt")
 	}
 	if read(t, filepath.Join(out, "status.json")) != `{"ok":true}` {
@@ -358,8 +359,8 @@ func TestACorrectionShowsOnTheRevisionLogAndTheChainVerifies(t *testing.T) {
 	db := pipelinetest.Load(t, pipelinetest.CopyFixture(t, nil))
 	out := filepath.Join(t.TempDir(), "public")
 	clock := time.Date(2026, 3, 10, 8, 0, 0, 0, time.UTC)
-	opt := site.Options{Now: func() time.Time { return clock }}
-	if _, err := site.Build(ctx, db, out, opt); err != nil {
+	opt := publish.Options{Now: func() time.Time { return clock }}
+	if _, err := publish.Site(ctx, db, out, opt); err != nil {
 		t.Fatal(err)
 	}
 	if v, err := site.Verify(out); err != nil || v.Entries != 1 {
@@ -380,7 +381,7 @@ func TestACorrectionShowsOnTheRevisionLogAndTheChainVerifies(t *testing.T) {
 		t.Fatal(err)
 	}
 	clock = clock.Add(48 * time.Hour)
-	if _, err := site.Build(ctx, db, out, opt); err != nil {
+	if _, err := publish.Site(ctx, db, out, opt); err != nil {
 		t.Fatal(err)
 	}
 	v, err := site.Verify(out)
@@ -401,7 +402,7 @@ func TestACorrectionShowsOnTheRevisionLogAndTheChainVerifies(t *testing.T) {
 	}
 	// No new entry without new data.
 	clock = clock.Add(time.Hour)
-	if st, err := site.Build(ctx, db, out, opt); err != nil || st.Changed {
+	if st, err := publish.Site(ctx, db, out, opt); err != nil || st.Changed {
 		t.Errorf("a rebuild with the same data: changed %v, %v", st.Changed, err)
 	}
 	for _, c := range []struct{ file, where string }{

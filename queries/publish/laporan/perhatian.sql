@@ -1,0 +1,6 @@
+-- name: publish/laporan/perhatian
+-- description: the attention flags of one month ($1, YYYY-MM), with the value behind a threshold flag.
+SELECT opd_nama, jenis, CASE WHEN jenis IN ('cakupan_rendah', 'capaian_iku_rendah') THEN nilai END AS nilai
+FROM perhatian
+WHERE periode = $1
+ORDER BY opd_nama, jenis;
