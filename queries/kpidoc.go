@@ -20,11 +20,11 @@ func KPIDoc() string {
 	b.WriteString(kpiDocModelsIntro)
 	b.WriteString("| file | name | title | unit | higher is better |\n| --- | --- | --- | --- | --- |\n")
 	for _, q := range models {
-		fmt.Fprintf(&b, "| `%s` | [`%s`](#%s) | %s | %s | %s |\n", sqlPath(q), mdCell(q.Header["name"]),
+		fmt.Fprintf(&b, "| `%s` | [`%s`](#%s) | %s | %s | %s |\n", sqlPath(q), mdCell(q.Header["model"]),
 			anchor(q), mdCell(q.Header["title"]), mdCell(orDash(q.Header["unit"])), mdCell(orDash(q.Header["higher_is_better"])))
 	}
 	for _, q := range models {
-		fmt.Fprintf(&b, "\n### %s\n\n", q.Header["name"])
+		fmt.Fprintf(&b, "\n### %s\n\n", q.Header["model"])
 		fmt.Fprintf(&b, "%s (*%s*). File: `%s`.\n\n", q.Header["title"], q.Header["judul"], sqlPath(q))
 		for _, f := range []struct{ key, label string }{
 			{"definition", "Definition"},
@@ -66,7 +66,7 @@ func sqlPath(q Query) string { return "queries/" + q.Name + ".sql" }
 // anchor is the GitHub heading anchor of a model's section, which is titled
 // by its header name alone.
 func anchor(q Query) string {
-	return strings.Trim(nonAnchor.ReplaceAllString(strings.ToLower(q.Header["name"]), ""), "-")
+	return strings.Trim(nonAnchor.ReplaceAllString(strings.ToLower(q.Header["model"]), ""), "-")
 }
 
 var nonAnchor = regexp.MustCompile(`[^a-z0-9_\-]+`)
@@ -193,7 +193,7 @@ columns without ` + "`opd_kode`" + ` and ` + "`opd_nama`" + `.
 | --- | --- |
 | ` + "`periode`" + ` | the month, ` + "`YYYY-MM`" + ` |
 | ` + "`opd_kode`" + `, ` + "`opd_nama`" + ` | the OPD's code and display name (Conventions) |
-| ` + "`jumlah_pegawai`" + ` | distinct employees with an approved (` + "`skp_status`" + ` ` + "`persetujuan`" + `), non-acting ` + "`skp`" + ` row of this OPD whose period overlaps the month (` + "`periode_awal`" + ` ≤ last day and ` + "`periode_akhir`" + ` ≥ first day). Only the roster in force counts: for each OPD and year of ` + "`periode_awal`" + `, the rows of the latest accepted ` + "`skp`" + ` file. An employee with approved SKPs in two OPDs overlapping the same month counts only in the one whose SKP starts latest (same start: the OPD key that sorts last). Note: the same SKP listed twice in the roster (same employee, OPD and ` + "`periode_awal`" + `) is currently counted twice (` + "`queries/kpi/10_pegawai_bulan.sql`" + `). |
+| ` + "`jumlah_pegawai`" + ` | distinct employees with an approved (` + "`skp_status`" + ` ` + "`persetujuan`" + `), non-acting ` + "`skp`" + ` row of this OPD whose period overlaps the month (` + "`periode_awal`" + ` ≤ last day and ` + "`periode_akhir`" + ` ≥ first day). Only the roster in force counts: for each OPD and year of ` + "`periode_awal`" + `, the rows of the latest accepted ` + "`skp`" + ` file. An employee with approved SKPs in two OPDs overlapping the same month counts only in the one whose SKP starts latest (same start: the OPD key that sorts last). The same SKP listed twice in the roster (same employee, OPD and ` + "`periode_awal`" + `) counts its employee once (` + "`queries/kpi/10_pegawai_bulan.sql`" + `, data test ` + "`pegawai_bulan_unik`" + `). |
 | ` + "`jumlah_dinilai`" + ` | distinct employees with a counted monthly ` + "`penilaian`" + ` row for this month in this OPD (the row's own ` + "`skp_unor_induk`" + `): non-acting, with a predikat, not superseded. After duplicates are resolved an employee has at most one counted row per month across all OPDs (data test ` + "`penilaian_dihitung_unik`" + `). |
 | ` + "`cakupan_penilaian_persen`" + ` | 100 × ` + "`jumlah_dinilai`" + ` / ` + "`jumlah_pegawai`" + `; empty when ` + "`jumlah_pegawai`" + ` is 0. Not capped: it exceeds 100 when evaluations arrive for employees who are not on the OPD's roster that month. |
 | ` + "`dinilai_tepat_waktu_persen`" + ` | 100 × (counted evaluations whose ` + "`waktu_dinilai`" + ` is at or before 23:59:59 on day ` + "`batas_hari_penilaian`" + ` (default 5) of the following month) / ` + "`jumlah_dinilai`" + `. An evaluation without ` + "`waktu_dinilai`" + ` counts as late. Empty when ` + "`jumlah_dinilai`" + ` is 0. |
@@ -267,7 +267,7 @@ in every month of the following year), not an ingest error.
   too (on a tie, the first in column order), so that no suppressed value can be recovered by
   subtraction from ` + "`jumlah_dinilai`" + `. When the row has no such count, all five cells of the
   row are suppressed. Counts of 0 are otherwise published. ` + "`ambang_sensor = 1`" + ` suppresses
-  nothing. The rule is the macro ` + "`sensor_predikat`" + ` in ` + "`queries/kpi/00_fungsi.sql`" + `,
+  nothing. The rule is the macro ` + "`sensor_predikat`" + ` in ` + "`queries/macros/kpi.sql`" + `,
   applied in ` + "`queries/kpi/90_terbit.sql`" + `; the data test ` + "`terbit_tanpa_sel_kecil`" + `
   checks the OPD file.
 - Suppressed cells are empty in CSV and ` + "`null`" + ` in JSON, and marked as suppressed on the
@@ -314,8 +314,8 @@ const kpiDocModelsIntro = `
 ## KPI models
 
 Generated from the headers of ` + "`queries/kpi/*.sql`" + `, in the order ` + "`kinerja compute`" + `
-runs them. Each file creates the table or view named in its header (` + "`00_fungsi`" + ` creates
-shared macros; ` + "`90_terbit`" + ` creates the ` + "`terbit_*`" + ` tables that the published
+runs them. Each file creates the table or view named in its header line ` + "`model`" + ` (the
+macros they share are in ` + "`queries/macros/kpi.sql`" + `, created first; ` + "`90_terbit`" + ` creates the ` + "`terbit_*`" + ` tables that the published
 files read). Units and directions are as written in the headers (Indonesian where the header is).
 
 `

@@ -46,7 +46,7 @@ func TestKPIDocCoversEverything(t *testing.T) {
 		t.Fatal("KPIDoc is not deterministic")
 	}
 	for _, q := range queries.Dir("kpi") {
-		if !strings.Contains(doc, "\n### "+q.Header["name"]+"\n") {
+		if !strings.Contains(doc, "\n### "+q.Header["model"]+"\n") {
 			t.Errorf("model %s has no section", q.Name)
 		}
 	}

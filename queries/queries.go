@@ -1,12 +1,18 @@
 // Package queries holds every SQL statement of kinerja as an embedded .sql
 // file: schema migrations (schema/), the ingest staging and validation of
-// each dataset (ingest/), the KPI models (kpi/), the published views
-// (publish/) and the data tests that must return no rows (tests/).
+// each dataset (ingest/), the macros shared by ingest and by the models
+// (macros/), the KPI models (kpi/), what the site and the report read
+// (publish/, publish/situs/, publish/laporan/), the revision log (riwayat/),
+// the status queries (status/) and the data tests that must return no rows
+// (tests/). The statements still built in Go are listed in
+// docs/arsitektur.md.
 //
-// Each file starts with a header of "-- key: value" comment lines. The KPI
-// models carry name, judul (Indonesian title), title, definisi/definition,
-// unit, higher_is_better and sources, which the methodology page shows, so a
-// definition is written once, next to its SQL.
+// Each file starts with a header of "-- key: value" comment lines; name is
+// always the file's path without .sql (kpi/20_kpi_opd_bulanan). The KPI
+// models also carry model (the table or view the file creates), judul
+// (Indonesian title), title, definisi/definition, unit, higher_is_better
+// and sources, which the methodology page shows, so a definition is written
+// once, next to its SQL.
 package queries
 
 import (
@@ -18,7 +24,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql ingest/*.sql kpi/*.sql publish/*.sql publish/*/*.sql riwayat/*.sql status/*.sql tests/*.sql
+//go:embed schema/*.sql ingest/*.sql kpi/*.sql macros/*.sql publish/*.sql publish/*/*.sql riwayat/*.sql status/*.sql tests/*.sql
 var files embed.FS
 
 // Query is one SQL file.

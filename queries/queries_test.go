@@ -14,15 +14,12 @@ import (
 // analyst needs to trust it without reading the Go code (the list),
 // and the methodology page is built from it.
 func TestEveryModelSaysWhatItComputes(t *testing.T) {
-	keys := []string{"name", "judul", "title", "definisi", "definition", "unit", "higher_is_better", "sources"}
+	keys := []string{"name", "model", "judul", "title", "definisi", "definition", "unit", "higher_is_better", "sources"}
 	models := queries.Dir("kpi")
 	if len(models) < 10 {
 		t.Fatalf("only %d KPI models found", len(models))
 	}
 	for _, q := range models {
-		if q.Header["name"] == "fungsi" { // shared macros, not a model
-			continue
-		}
 		for _, k := range keys {
 			if q.Header[k] == "" {
 				t.Errorf("%s: header line -- %s: missing", q.Name, k)
@@ -34,17 +31,36 @@ func TestEveryModelSaysWhatItComputes(t *testing.T) {
 	}
 }
 
-// TestEveryDataTestSaysWhatItChecks: a failing data test is reported by its
-// name and description, so both must be there.
-func TestEveryDataTestSaysWhatItChecks(t *testing.T) {
-	tests := queries.Dir("tests")
-	if len(tests) == 0 {
-		t.Fatal("no data tests found")
-	}
-	for _, q := range tests {
-		if q.Header["name"] != q.Name || q.Header["description"] == "" {
-			t.Errorf("%s: header name %q, description %q", q.Name, q.Header["name"], q.Header["description"])
+// TestEveryFileIsNamedByItsPath: the name: header of every SQL file, in
+// every folder, is its path without .sql (a failing data test is reported by
+// it), and every file says what it is for (description:, or definition: for
+// a KPI model).
+func TestEveryFileIsNamedByItsPath(t *testing.T) {
+	n := 0
+	err := filepath.WalkDir(".", func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".sql") {
+			return err
 		}
+		n++
+		name := strings.TrimSuffix(filepath.ToSlash(p), ".sql")
+		q, err := queries.Get(name)
+		if err != nil {
+			t.Errorf("%s is not embedded: %v", p, err)
+			return nil
+		}
+		if q.Header["name"] != name {
+			t.Errorf("%s: header name %q, want %q", p, q.Header["name"], name)
+		}
+		if q.Header["description"] == "" && q.Header["definition"] == "" {
+			t.Errorf("%s: no description", p)
+		}
+		return nil
+	})
+	if err != nil || n < 50 {
+		t.Fatalf("walked %d SQL files: %v", n, err)
+	}
+	if len(queries.Dir("tests")) == 0 {
+		t.Fatal("no data tests found")
 	}
 }
 

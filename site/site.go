@@ -640,7 +640,7 @@ func methodBody(d *siteData, l lang) methodView {
 	var v methodView
 	for _, q := range d.Models {
 		h := q.Header
-		mv := modelView{Name: h["name"], File: path.Base(q.Name), Unit: h["unit"], Sources: h["sources"]}
+		mv := modelView{Name: h["model"], File: path.Base(q.Name), Unit: h["unit"], Sources: h["sources"]}
 		switch h["higher_is_better"] {
 		case "true":
 			mv.Direction = l.T("higher_better")

@@ -154,6 +154,13 @@ func run(ctx context.Context, db *store.Tx, cfg config.Config, now time.Time) (S
 		return st, fmt.Errorf("setting KPI parameters: %w", err)
 	}
 	start := time.Now()
+	macros, err := queries.Get("macros/kpi")
+	if err != nil {
+		return st, err
+	}
+	if err := db.Exec(ctx, macros.SQL); err != nil {
+		return st, fmt.Errorf("creating the macros of %s: %w", macros.Name, err)
+	}
 	for _, q := range queries.Dir("kpi") {
 		if err := ctx.Err(); err != nil {
 			return st, err

@@ -79,7 +79,7 @@ func TestPredikatMatrixHasNineCells(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer func() { _ = db.Close() }() // in memory: nothing to lose
-	if err := db.Run(ctx, "ingest/00_macros"); err != nil {
+	if err := db.Run(ctx, "macros/ingest"); err != nil {
 		t.Fatal(err)
 	}
 	// Rows: hasil kerja; columns: perilaku kerja (di bawah, sesuai, di atas).
@@ -200,7 +200,7 @@ func TestSuppressionHidesSmallCellsAndTheNextSmallestWhenOneIsAlone(t *testing.T
 		t.Fatal(err)
 	}
 	defer func() { _ = db.Close() }() // in memory: nothing to lose
-	if err := db.Run(ctx, "kpi/00_fungsi"); err != nil {
+	if err := db.Run(ctx, "macros/kpi"); err != nil {
 		t.Fatal(err)
 	}
 	cases := []struct {

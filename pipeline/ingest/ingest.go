@@ -647,7 +647,7 @@ func prepareSession(ctx context.Context, db *store.DB, key []byte) error {
 		ipad[i] ^= 0x36
 		opad[i] ^= 0x5c
 	}
-	if err := db.Run(ctx, "ingest/00_macros"); err != nil {
+	if err := db.Run(ctx, "macros/ingest"); err != nil {
 		return err
 	}
 	return db.Exec(ctx, fmt.Sprintf(`CREATE OR REPLACE TEMP MACRO nip_hash(n) AS

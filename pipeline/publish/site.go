@@ -104,7 +104,7 @@ func LoadSite(ctx context.Context, db *store.DB) (*site.Input, error) {
 		}
 	}
 	for _, q := range queries.Dir("kpi") {
-		if q.Header["definisi"] != "" && !strings.HasPrefix(q.Header["name"], "fungsi") {
+		if q.Header["definisi"] != "" {
 			in.Models = append(in.Models, site.Model{Name: q.Name, Header: q.Header})
 		}
 	}

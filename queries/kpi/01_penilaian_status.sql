@@ -1,4 +1,5 @@
--- name: penilaian_status
+-- name: kpi/01_penilaian_status
+-- model: penilaian_status
 -- judul: Status setiap baris penilaian
 -- title: Status of every stored evaluation row
 -- definisi: Setiap baris penilaian yang tersimpan dengan alasan dihitung atau tidak (Plt/Plh, belum dinilai, digantikan berkas yang lebih baru, atau digantikan penilaian ulang yang lebih baru) dan berkas yang menggantikannya.

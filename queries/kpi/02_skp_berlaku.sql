@@ -1,4 +1,5 @@
--- name: skp_berlaku
+-- name: kpi/02_skp_berlaku
+-- model: skp_berlaku
 -- judul: SKP yang berlaku
 -- title: SKP roster rows in force
 -- definisi: Baris SKP yang disetujui, bukan Plt/Plh, dari berkas terbaru untuk OPD dan tahun itu.

@@ -1,4 +1,5 @@
--- name: iku_berlaku
+-- name: kpi/03_iku_berlaku
+-- model: iku_berlaku
 -- judul: IKU yang berlaku dan capaiannya
 -- title: Indicator rows in force and their achievement
 -- definisi: Capaian satu indikator: maksimal realisasi/target x 100, minimal (2 - realisasi/target) x 100; dalam rentang target 100; tidak dihitung bila target 0 atau kosong, atau realisasi bukan angka.

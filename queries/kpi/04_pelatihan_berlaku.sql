@@ -1,4 +1,5 @@
--- name: pelatihan_berlaku
+-- name: kpi/04_pelatihan_berlaku
+-- model: pelatihan_berlaku
 -- judul: Pelatihan yang dihitung
 -- title: Training rows counted
 -- definisi: Setiap pelatihan seorang pegawai dihitung sekali, walau dikirim dalam beberapa berkas.

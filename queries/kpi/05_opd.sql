@@ -1,4 +1,5 @@
--- name: opd
+-- name: kpi/05_opd
+-- model: opd
 -- judul: Daftar OPD
 -- title: Agencies
 -- definisi: Setiap OPD yang muncul di data, dengan nama tampilan, singkatan dan kode halaman (opd_kode).

@@ -1,4 +1,5 @@
--- name: bulan
+-- name: kpi/06_bulan
+-- model: bulan
 -- judul: Bulan yang dilaporkan
 -- title: Months reported
 -- definisi: Setiap bulan dari bulan penilaian bulanan pertama sampai terakhir di data.

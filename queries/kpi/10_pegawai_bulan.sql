@@ -1,4 +1,5 @@
--- name: pegawai_bulan
+-- name: kpi/10_pegawai_bulan
+-- model: pegawai_bulan
 -- judul: Pegawai per OPD dan bulan
 -- title: Employees per agency and month
 -- definisi: NIP dengan SKP disetujui dan bukan Plt/Plh yang periodenya mencakup bulan itu; pegawai dengan SKP di dua OPD pada bulan yang sama dihitung di OPD yang SKP-nya mulai paling akhir.

@@ -1,4 +1,5 @@
--- name: jp_pegawai_bulan
+-- name: kpi/11_jp_pegawai_bulan
+-- model: jp_pegawai_bulan
 -- judul: JP pelatihan per pegawai sampai akhir bulan
 -- title: Training hours per employee up to the end of a month
 -- definisi: Jumlah JP pelatihan yang selesai pada tahun kalender yang sama dan tidak setelah hari terakhir bulan itu, untuk setiap pegawai yang dihitung pada bulan itu (0 bila tidak ada).

@@ -1,4 +1,5 @@
--- name: penilaian_rekap
+-- name: kpi/12_penilaian_rekap
+-- model: penilaian_rekap
 -- judul: Rekap penilaian per OPD, periode dan status
 -- title: Evaluation summary per agency, period and status
 -- definisi: Jumlah baris penilaian per OPD, tahun, bulan (kosong untuk penilaian tahunan) dan status (dihitung, Plt/Plh, belum dinilai, digantikan), dengan jumlah yang dinilai paling lambat batas_penilaian bulannya dan jumlah per predikat.

@@ -1,4 +1,5 @@
--- name: kpi_opd_bulanan
+-- name: kpi/20_kpi_opd_bulanan
+-- model: kpi_opd_bulanan
 -- judul: Kinerja OPD per bulan
 -- title: Agency performance per month
 -- definisi: Per OPD dan bulan: jumlah pegawai, jumlah dinilai, cakupan dan ketepatan waktu penilaian, sebaran predikat, capaian IKU dan pemenuhan 20 JP, sesuai definisi docs/kpi.md.

@@ -1,4 +1,5 @@
--- name: kpi_provinsi_bulanan
+-- name: kpi/21_kpi_provinsi_bulanan
+-- model: kpi_provinsi_bulanan
 -- judul: Kinerja provinsi per bulan
 -- title: Province performance per month
 -- definisi: Definisi yang sama dengan kinerja OPD atas seluruh OPD: jumlah dijumlahkan, persentase dihitung ulang dari jumlah, bukan rata-rata persentase OPD.

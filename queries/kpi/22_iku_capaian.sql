@@ -1,4 +1,5 @@
--- name: iku_capaian
+-- name: kpi/22_iku_capaian
+-- model: iku_capaian
 -- judul: Capaian IKU
 -- title: Key performance indicator achievement
 -- definisi: Setiap indikator kinerja utama OPD dengan target, realisasi dan capaiannya per bulan (atau tahunan).

@@ -1,4 +1,5 @@
--- name: kurva_distribusi_tahunan
+-- name: kpi/23_kurva_distribusi_tahunan
+-- model: kurva_distribusi_tahunan
 -- judul: Sebaran predikat terhadap kurva distribusi
 -- title: Predikat distribution against the distribution curve
 -- definisi: Dari penilaian tahunan: apakah sebaran predikat pegawai OPD mengikuti kurva yang ditetapkan predikat organisasinya (PermenPAN-RB 6/2022); aturan kurva adalah konfigurasi (tabel aturan_kurva).

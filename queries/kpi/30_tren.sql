@@ -1,4 +1,5 @@
--- name: tren
+-- name: kpi/30_tren
+-- model: tren
 -- judul: Tren indikator per OPD dan provinsi
 -- title: Indicator trends per agency and province
 -- definisi: Untuk setiap indikator utama per OPD (dan provinsi, opd_kode kosong) dan bulan: nilai, perubahan dari bulan lalu dan dari bulan yang sama tahun lalu, rata-rata bergulir 3 bulan, dan peringkat di antara OPD (1 = terbaik).

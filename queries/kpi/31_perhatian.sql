@@ -1,4 +1,5 @@
--- name: perhatian
+-- name: kpi/31_perhatian
+-- model: perhatian
 -- judul: OPD yang perlu perhatian
 -- title: Agencies that need attention
 -- definisi: Tanda bagi pimpinan per OPD dan bulan: cakupan penilaian di bawah ambang, cakupan turun beberapa bulan berturut-turut, capaian IKU di bawah ambang, tidak ada penilaian untuk bulan itu, atau sebaran predikat tahunan yang melanggar kurva; semua ambang adalah konfigurasi.

@@ -1,4 +1,5 @@
--- name: kualitas_data
+-- name: kpi/40_kualitas_data
+-- model: kualitas_data
 -- judul: Kualitas data per OPD
 -- title: Data quality per agency
 -- definisi: Per OPD dan bulan: penilaian yang predikatnya tidak sesuai matriks PermenPAN-RB 6/2022, baris yang digantikan berkas koreksi atau penilaian ulang, penilaian terlambat, dan apakah OPD mengirim penilaian untuk bulan itu.

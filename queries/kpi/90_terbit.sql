@@ -1,4 +1,5 @@
--- name: terbit
+-- name: kpi/90_terbit
+-- model: terbit
 -- judul: Data terbitan dengan aturan privasi
 -- title: Published data with the privacy rule applied
 -- definisi: Tabel yang diterbitkan di situs publik: sebaran predikat per OPD dengan sel kecil disembunyikan (kosong) beserta persentasenya.

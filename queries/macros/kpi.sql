@@ -1,8 +1,5 @@
--- name: fungsi
--- judul: Fungsi bersama
--- title: Shared functions
--- definisi: Aturan privasi untuk sebaran predikat yang diterbitkan dan kalimat alasan kurva distribusi, ditulis sekali dan dipakai semua berkas terbitan.
--- definition: The privacy rule for published predikat counts and the wording of the distribution-curve reasons, written once and used by every published file.
+-- name: macros/kpi
+-- description: macros shared by the KPI models: the privacy rule for published predikat counts and the wording of the distribution-curve reasons, written once and used by every published file. Created by `kinerja compute` before the models.
 -- The rule (docs/kpi.md "Privacy"): a count from 1 to ambang_sensor - 1 is
 -- suppressed; when a row then has exactly one suppressed cell, the next
 -- smallest non-zero cell is suppressed too, so that no suppressed value can be

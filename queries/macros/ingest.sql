@@ -1,4 +1,4 @@
--- name: ingest/00_macros
+-- name: macros/ingest
 -- description: parsing helpers shared by the ingest validation of every dataset,
 -- created as TEMP macros on the ingest connection before staging.
 
