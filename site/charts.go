@@ -5,7 +5,9 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -206,4 +208,80 @@ func shareBars(id string, l lang, shares [5]*float64, limits [5][]curveLimit) st
 		bar.Overlap(overlay)
 	}
 	return optionJSON(bar)
+}
+
+// curveChart shows an OPD's latest annual distribution against its curve:
+// bars of the predikat shares with the limits of the rules that concern one
+// predikat marked on them, and the verdict in the page's language.
+func curveChart(l lang, o opdPage, curveLimits map[string][]curveLimit, dir string, files map[string][]byte) (chartView, bool) {
+	t := o.Kurva
+	if len(t.Rows) == 0 {
+		return chartView{}, false
+	}
+	r := t.Rows[len(t.Rows)-1]
+	get := func(c string) any { return r[t.col(c)] }
+	yearF, _ := num(get("tahun"))
+	year := int(yearF)
+	total, _ := num(get("jumlah_dinilai"))
+	var shares [5]*float64
+	var limits [5][]curveLimit
+	for _, lim := range curveLimits[textOr(get("predikat_organisasi"))] {
+		if k := slices.Index(predikatKeys[:], lim.Predikat); k >= 0 {
+			limits[k] = append(limits[k], lim)
+		}
+	}
+	lbl := predikatLabel[l.Code]
+	c := chartView{ID: "opd-kurva", Title: l.Tf("chart_curve_title", year),
+		Head: []string{"Predikat", l.T("evaluated"), "%", l.T("curve_limit")}}
+	data := chartData{Cols: []string{"tahun", "predikat", "jumlah", "persen"}}
+	suppressed := false
+	for k, key := range predikatKeys {
+		n := ptr(get(key))
+		if n != nil && total > 0 {
+			p := float64(int64(*n/total*10000+0.5)) / 100
+			shares[k] = &p
+		}
+		if n == nil {
+			suppressed = true
+		}
+		var limitText []string
+		for _, lim := range limits[k] {
+			limitText = append(limitText, l.limitText(lim))
+		}
+		c.Rows = append(c.Rows, []string{lbl[k], l.Count(n), l.Pct(shares[k]), strings.Join(limitText, ", ")})
+		data.Rows = append(data.Rows, []string{fmt.Sprint(year), key, raw(n), raw(shares[k])})
+	}
+	org := textOr(get("predikat_organisasi"))
+	if label, ok := orgLabel[l.Code][org]; ok {
+		org = label
+	}
+	verdict := l.T("curve_unknown")
+	if ok, isBool := get("sesuai_kurva").(bool); isBool {
+		if ok {
+			verdict = l.T("curve_ok")
+		} else {
+			reason := textOr(get("alasan"))
+			if l.Code == "en" {
+				reason = o.KurvaEN[year]
+			}
+			verdict = l.Tf("curve_breach", reason)
+		}
+	}
+	c.Summary = l.Tf("chart_curve_sum", org, verdict)
+	c.Option = shareBars("opd-kurva", l, shares, limits)
+	if suppressed {
+		c.Note = l.T("suppressed_note")
+	}
+	c.CSV = "kurva.csv"
+	files[dir+"kurva.csv"] = data.csv()
+	return c, true
+}
+
+// limitText words a curve limit for the chart's table: "maks. 70%".
+func (l lang) limitText(lim curveLimit) string {
+	key := "curve_min"
+	if lim.Max {
+		key = "curve_max"
+	}
+	return l.Tf(key, l.Pct(&lim.Percent))
 }
