@@ -10,9 +10,17 @@ import (
 	"github.com/lampungprov/kinerja/pipeline/formula"
 )
 
-// Export writes every table of the main schema to dir as Parquet or CSV, one
-// file per table: the analysts' export. It holds no names and no NIPs,
-// because the database holds none.
+// Export writes every table of the main schema to dir: the analysts'
+// export. It holds no names and no NIPs, because the database holds none.
+//
+// As Parquet, a table with a month is partitioned Hive-style, one folder
+// per month (dir/<table>/periode=YYYY-MM/data_0.parquet; a row of a whole
+// year, bulan NULL, under periode=YYYY), so that an engine over object
+// storage (DuckDB, Trino, Spark) reads the folder as it is, with
+// hive_partitioning, and a reader of one month opens one file. The month is
+// the table's periode column, or made from its tahun and bulan columns;
+// other tables are one file each (dir/<table>.parquet). As CSV, every
+// table is one file, for a spreadsheet.
 func (db *DB) Export(ctx context.Context, dir, format string) (int, error) {
 	if db.sandboxed {
 		return 0, fmt.Errorf("exporting: this connection cannot write files; open the database again")
@@ -20,73 +28,70 @@ func (db *DB) Export(ctx context.Context, dir, format string) (int, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return 0, err
 	}
-	rows, err := db.sql.QueryContext(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name`)
+	t, err := db.Rows(ctx, `SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main' AND NOT temporary ORDER BY table_name`)
 	if err != nil {
 		return 0, fmt.Errorf("listing tables: %w", err)
 	}
-	var tables []string
-	for rows.Next() {
-		var t string
-		if err := rows.Scan(&t); err != nil {
-			_ = rows.Close() // read-only; the Scan error is the one to report
-			return 0, err
+	for _, r := range t.Rows {
+		table := r[0].(string)
+		cols, err := db.columns(ctx, table)
+		if err != nil {
+			return 0, fmt.Errorf("exporting %s: %w", table, err)
 		}
-		tables = append(tables, t)
-	}
-	err = rows.Err()
-	_ = rows.Close() // read-only; its error, if any, is in rows.Err
-	if err != nil {
-		return 0, fmt.Errorf("listing tables: %w", err)
-	}
-	opts := "(FORMAT parquet, COMPRESSION zstd)"
-	if format == "csv" {
-		opts = "(FORMAT csv, HEADER true)"
-	}
-	for _, t := range tables {
-		target := filepath.Join(dir, t+"."+format)
-		from := quote(t)
-		if format == "csv" {
+		var q string
+		switch {
+		case format == "csv":
 			// A CSV is opened in a spreadsheet: agency text in it must not
 			// run as a formula (package formula).
-			sel, err := db.neutralizedSelect(ctx, t)
-			if err != nil {
-				return 0, fmt.Errorf("exporting %s: %w", t, err)
-			}
-			from = "(" + sel + ")"
+			q = fmt.Sprintf(`COPY (%s) TO %s (FORMAT csv, HEADER true)`, neutralizedSelect(table, cols), literal(filepath.Join(dir, table+".csv")))
+		case cols.types["periode"] != "":
+			q = fmt.Sprintf(`COPY %s TO %s (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (periode), OVERWRITE true)`,
+				quote(table), literal(filepath.Join(dir, table)))
+		case cols.types["tahun"] != "" && cols.types["bulan"] != "":
+			q = fmt.Sprintf(`COPY (SELECT *, CASE WHEN bulan IS NULL THEN printf('%%04d', tahun) ELSE printf('%%04d-%%02d', tahun, bulan) END AS periode FROM %s)
+				TO %s (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (periode), OVERWRITE true)`, quote(table), literal(filepath.Join(dir, table)))
+		default:
+			q = fmt.Sprintf(`COPY %s TO %s (FORMAT parquet, COMPRESSION zstd)`, quote(table), literal(filepath.Join(dir, table+".parquet")))
 		}
-		q := fmt.Sprintf(`COPY %s TO '%s' %s`, from, strings.ReplaceAll(target, "'", "''"), opts)
-		if _, err := db.sql.ExecContext(ctx, q); err != nil {
-			return 0, fmt.Errorf("exporting %s: %w", t, err)
+		if err := db.Exec(ctx, q); err != nil {
+			return 0, fmt.Errorf("exporting %s: %w", table, err)
 		}
 	}
-	return len(tables), nil
+	return len(t.Rows), nil
+}
+
+// columns are a table's columns in order, with their types.
+type columns struct {
+	names []string
+	types map[string]string
+}
+
+func (db *DB) columns(ctx context.Context, table string) (columns, error) {
+	t, err := db.Rows(ctx, `SELECT column_name, data_type FROM duckdb_columns()
+		WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index`, table)
+	if err != nil {
+		return columns{}, err
+	}
+	c := columns{types: map[string]string{}}
+	for _, r := range t.Rows {
+		c.names = append(c.names, r[0].(string))
+		c.types[r[0].(string)] = r[1].(string)
+	}
+	return c, nil
 }
 
 func quote(ident string) string { return `"` + strings.ReplaceAll(ident, `"`, `""`) + `"` }
 
-// neutralizedSelect selects every column of table, its text columns
-// through formula.SQLExpr.
-func (db *DB) neutralizedSelect(ctx context.Context, table string) (string, error) {
-	rows, err := db.sql.QueryContext(ctx, `SELECT column_name, data_type FROM duckdb_columns()
-		WHERE database_name = current_database() AND schema_name = 'main' AND table_name = ? ORDER BY column_index`, table)
-	if err != nil {
-		return "", err
-	}
-	defer func() { _ = rows.Close() }() // read-only; rows.Err reports the query's errors
-	var cols []string
-	for rows.Next() {
-		var name, typ string
-		if err := rows.Scan(&name, &typ); err != nil {
-			return "", err
-		}
+// neutralizedSelect selects every column of table in order, its text
+// columns through formula.SQLExpr.
+func neutralizedSelect(table string, cols columns) string {
+	sel := make([]string, 0, len(cols.names))
+	for _, name := range cols.names {
 		c := quote(name)
-		if typ == "VARCHAR" {
+		if cols.types[name] == "VARCHAR" {
 			c = formula.SQLExpr(c) + " AS " + quote(name)
 		}
-		cols = append(cols, c)
+		sel = append(sel, c)
 	}
-	if err := rows.Err(); err != nil {
-		return "", err
-	}
-	return "SELECT " + strings.Join(cols, ", ") + " FROM " + quote(table), nil
+	return "SELECT " + strings.Join(sel, ", ") + " FROM " + quote(table)
 }
