@@ -27,7 +27,7 @@ func TestParquetExportIsPartitionedByMonthAndReadsBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, c := range []struct{ table, sum, partition string }{
-		{"penilaian", "sum(bulan) + sum(tahun)", "periode=2026-01"}, // by tahun and bulan
+		{"penilaian", "sum(bulan) + sum(tahun)", "periode=2026-01"},   // by tahun and bulan
 		{"kpi_opd_bulanan", "sum(jumlah_dinilai)", "periode=2026-02"}, // by its periode
 	} {
 		if _, err := os.Stat(filepath.Join(dir, c.table, c.partition)); err != nil {
