@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
+	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
 // The analysts' Parquet export is partitioned by month, Hive-style, so that
@@ -49,5 +50,29 @@ func TestParquetExportIsPartitionedByMonthAndReadsBack(t *testing.T) {
 	// A table without a month is one file.
 	if _, err := os.Stat(filepath.Join(dir, "opd.parquet")); err != nil {
 		t.Errorf("opd is not one file: %v", err)
+	}
+}
+
+func TestLimitsAreDuckDBsSettings(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }()
+	tmp := filepath.Join(t.TempDir(), "tumpahan")
+	if err := db.Limit(ctx, store.Limits{MemoryLimit: "512MB", TempDirectory: tmp, Threads: 1}); err != nil {
+		t.Fatal(err)
+	}
+	var mem, dir string
+	var threads int64
+	if err := db.Row(ctx, `SELECT current_setting('memory_limit'), current_setting('temp_directory'), current_setting('threads')`).Scan(&mem, &dir, &threads); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(mem, "MiB") || dir != tmp || threads != 1 {
+		t.Errorf("memory_limit %q, temp_directory %q, threads %d", mem, dir, threads)
+	}
+	if err := db.Limit(ctx, store.Limits{MemoryLimit: "lots"}); err == nil {
+		t.Error("a memory limit that is no size must be refused")
 	}
 }
