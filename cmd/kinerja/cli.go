@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/config"
+	"github.com/lampungprov/kinerja/pipeline/lock"
+	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
 // Exit codes of docs/cli.md.
@@ -33,54 +35,89 @@ type env struct {
 	now    func() time.Time
 }
 
+// command is one subcommand. Its constructor (newXCmd) makes a new one for
+// every Run, with the flags it defines bound to variables of that call
+// only, so that no state outlives a call and Run may run in parallel.
 type command struct {
 	name    string
 	usage   string // arguments after the name
 	summary string
-	flags   func(fs *flag.FlagSet, c *config.Config) // extra flags bound to the config
-	run     func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error)
+	// lock is how Run holds the database around run (docs/cli.md "The run
+	// lock"); wait is the default of --wait for the modes that take the lock.
+	lock  lockMode
+	wait  time.Duration
+	flags func(fs *flag.FlagSet, c *config.Config) // extra flags bound to the config
+	// before runs before the lock is taken: the checks of the arguments (a
+	// usageError exits 2, anything else 1) and what needs no database. A
+	// wrong invocation must not wait for a run in progress.
+	before func(e *env, args []string) error
+	// onBusy, when set, makes a busy lock no failure: it says so and the
+	// command exits 0 (status shows what it can while a run holds the lock).
+	onBusy func(e *env, busy *lock.BusyError)
+	// run gets the database opened for lock: nil for lockNone and lockOnly.
+	run func(ctx context.Context, e *env, db *store.DB, args []string) (int, error)
 }
 
-var commands []command
+// commandList is every command, by its constructor.
+var commandList = []func() *command{
+	newBackupCmd, newBuildCmd, newCheckCmd, newComputeCmd, newDemoCmd, newExportCmd,
+	newIngestCmd, newRebuildCmd, newReportCmd, newRestoreCmd, newRunCmd, newScheduleCmd,
+	newServeCmd, newSQLCmd, newStatusCmd, newTemplateCmd, newVerifyCmd,
+}
 
-func register(c command) { commands = append(commands, c) }
+// newCommands makes the commands of one call, sorted by name.
+func newCommands() []*command {
+	cmds := make([]*command, 0, len(commandList))
+	for _, f := range commandList {
+		cmds = append(cmds, f())
+	}
+	sort.Slice(cmds, func(i, j int) bool { return cmds[i].name < cmds[j].name })
+	return cmds
+}
 
-func lookup(name string) (command, bool) {
-	for _, c := range commands {
+func lookup(cmds []*command, name string) *command {
+	for _, c := range cmds {
 		if c.name == name {
-			return c, true
+			return c
 		}
 	}
-	return command{}, false
+	return nil
+}
+
+// call is what the flags of one Run are bound to.
+type call struct {
+	cfg        config.Config
+	configPath string
+	wait       time.Duration
 }
 
 // Run is the whole command line: it parses args, runs the command and
-// returns the exit code. Tests call it directly.
+// returns the exit code. Tests call it directly, also in parallel.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	cmds := newCommands()
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		if len(args) > 1 {
-			if c, ok := lookup(args[1]); ok {
-				fs := newFlagSet(c, stderr, new(config.Config), new(string))
+			if c := lookup(cmds, args[1]); c != nil {
+				fs := newFlagSet(c, stderr, new(call))
 				fs.SetOutput(stdout)
 				fs.Usage()
 				return exitOK
 			}
 		}
-		usage(stdout)
+		usage(stdout, cmds)
 		if len(args) == 0 {
 			return exitUsage
 		}
 		return exitOK
 	}
-	c, ok := lookup(args[0])
-	if !ok {
+	c := lookup(cmds, args[0])
+	if c == nil {
 		fmt.Fprintf(stderr, "kinerja: unknown command %q\n\n", args[0])
-		usage(stderr)
+		usage(stderr, cmds)
 		return exitUsage
 	}
-	cfg := config.Default()
-	var configPath string
-	fs := newFlagSet(c, stderr, &cfg, &configPath)
+	k := &call{cfg: config.Default()}
+	fs := newFlagSet(c, stderr, k)
 	if err := fs.Parse(args[1:]); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -93,8 +130,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	// which loading the config file overwrites.
 	var set []string
 	fs.Visit(func(f *flag.Flag) { set = append(set, "--"+f.Name+"="+f.Value.String()) })
-	if configPath != "" || fileExists("kinerja.toml") {
-		p, required := configPath, true
+	if k.configPath != "" || fileExists("kinerja.toml") {
+		p, required := k.configPath, true
 		if p == "" {
 			p, required = "kinerja.toml", false
 		}
@@ -103,13 +140,12 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "kinerja: %v\n", err)
 			return exitUsage
 		}
-		cfg = loaded
-		fs2 := newFlagSet(c, io.Discard, &cfg, &configPath)
-		if err := fs2.Parse(set); err != nil {
+		k.cfg = loaded
+		if err := newFlagSet(c, io.Discard, k).Parse(set); err != nil {
 			return exitUsage
 		}
 	}
-	if err := cfg.Validate(); err != nil {
+	if err := k.cfg.Validate(); err != nil {
 		fmt.Fprintf(stderr, "kinerja: %v\n", err)
 		return exitUsage
 	}
@@ -122,8 +158,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: level}))
-	e := &env{cfg: cfg, log: log, stdout: stdout, stderr: stderr, now: time.Now}
-	code, err := c.run(ctx, e, fs)
+	e := &env{cfg: k.cfg, log: log, stdout: stdout, stderr: stderr, now: time.Now}
+	code, err := c.execute(ctx, e, fs.Args(), k.wait)
 	if err != nil {
 		var ue usageError
 		if errors.As(err, &ue) {
@@ -137,6 +173,28 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return code
+}
+
+// execute checks the arguments, takes the lock and opens the database as
+// c.lock says, runs c and closes the database and releases the lock again:
+// the one place of that dance.
+func (c *command) execute(ctx context.Context, e *env, args []string, wait time.Duration) (code int, err error) {
+	if c.before != nil {
+		if err := c.before(e, args); err != nil {
+			return exitFailed, err
+		}
+	}
+	db, done, err := c.lock.open(ctx, e, wait, "kinerja "+c.name)
+	if err != nil {
+		var busy *lock.BusyError
+		if c.onBusy != nil && errors.As(err, &busy) {
+			c.onBusy(e, busy)
+			return exitOK, nil
+		}
+		return exitFailed, err
+	}
+	defer finish(done, &code, &err)
+	return c.run(ctx, e, db, args)
 }
 
 // cleanError is err's message without what DuckDB appends to an internal
@@ -157,12 +215,19 @@ type usageError struct{ msg string }
 
 func (u usageError) Error() string { return u.msg }
 
-func newFlagSet(c command, out io.Writer, cfg *config.Config, configPath *string) *flag.FlagSet {
+func newFlagSet(c *command, out io.Writer, k *call) *flag.FlagSet {
 	fs := flag.NewFlagSet("kinerja "+c.name, flag.ContinueOnError)
 	fs.SetOutput(out)
-	fs.StringVar(configPath, "config", "", "configuration `file` (TOML; kinerja.toml in the current folder is read when present)")
+	fs.StringVar(&k.configPath, "config", "", "configuration `file` (TOML; kinerja.toml in the current folder is read when present)")
+	if c.lock.locks() {
+		what := "a run in progress"
+		if c.lock.exclusive() {
+			what = "a run in progress or analysts' queries"
+		}
+		fs.DurationVar(&k.wait, "wait", c.wait, "how long to wait for "+what+" before giving up (e.g. 30s, 5m)")
+	}
 	if c.flags != nil {
-		c.flags(fs, cfg)
+		c.flags(fs, &k.cfg)
 	}
 	fs.Usage = func() {
 		w := fs.Output()
@@ -172,7 +237,7 @@ func newFlagSet(c command, out io.Writer, cfg *config.Config, configPath *string
 	return fs
 }
 
-func usage(w io.Writer) {
+func usage(w io.Writer, cmds []*command) {
 	fmt.Fprint(w, `kinerja turns the performance-management exports of the agencies (OPD) of
 Pemerintah Provinsi Lampung into KPIs computed in DuckDB and a public static site.
 
@@ -180,9 +245,7 @@ Usage: kinerja <command> [flags] [arguments]
 
 Commands:
 `)
-	sorted := append([]command(nil), commands...)
-	sort.Slice(sorted, func(i, j int) bool { return sorted[i].name < sorted[j].name })
-	for _, c := range sorted {
+	for _, c := range cmds {
 		first, _, _ := strings.Cut(c.summary, "\n")
 		fmt.Fprintf(w, "  %-9s %s\n", c.name, first)
 	}

@@ -18,13 +18,16 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	return code, out.String(), errb.String()
 }
 
+// Parallel, as are the subtests: Run shares nothing between calls.
 func TestEveryCommandExplainsItselfAndAWrongFlagIsAUsageError(t *testing.T) {
+	t.Parallel()
 	code, out, _ := run(t, "--help")
 	if code != exitOK || !strings.Contains(out, "Commands:") {
 		t.Fatalf("--help: code %d\n%s", code, out)
 	}
-	for _, c := range commands {
+	for _, c := range newCommands() {
 		t.Run(c.name, func(t *testing.T) {
+			t.Parallel()
 			code, _, errOut := run(t, c.name, "--help")
 			if code != exitOK || !strings.Contains(errOut, "Usage: kinerja "+c.name) {
 				t.Errorf("%s --help: code %d, output %q", c.name, code, errOut)
@@ -69,6 +72,7 @@ func TestRunPublishesTheSiteAndExitsThreeWhenAFileIsRejected(t *testing.T) {
 }
 
 func TestCheckLoadsNothingAndExitsThreeOnABadFile(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	bad := filepath.Join(dir, "bad.csv")
 	if err := os.WriteFile(bad, []byte("nip,nama_pelatihan,tanggal_selesai,jp\n19850101201001100,X,2026-01-01,4\n"), 0o644); err != nil {

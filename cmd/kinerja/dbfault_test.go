@@ -23,17 +23,16 @@ import (
 // exit without closing.
 const brickEnv = "KINERJA_TEST_BRICK"
 
-func init() {
-	if path := os.Getenv(brickEnv); path != "" {
-		db, err := sql.Open("duckdb", path)
-		if err == nil {
-			_, err = db.Exec(`ALTER TABLE jalan ADD COLUMN rusak VARCHAR`)
-		}
-		if err != nil {
-			os.Exit(2)
-		}
-		os.Exit(0) // no Close: the WAL stays
+// brick is the test binary run with brickEnv set (see TestMain).
+func brick(path string) {
+	db, err := sql.Open("duckdb", path)
+	if err == nil {
+		_, err = db.Exec(`ALTER TABLE jalan ADD COLUMN rusak VARCHAR`)
 	}
+	if err != nil {
+		os.Exit(2)
+	}
+	os.Exit(0) // no Close: the WAL stays
 }
 
 // loadedFolder is a folder with the fixture province run through the whole

@@ -2,35 +2,32 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
-	"github.com/lampungprov/kinerja/pipeline/lock"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
-func init() {
-	rebuildLock := &runLock{mode: lock.Exclusive, def: 2 * time.Minute}
-	register(command{
+func newRebuildCmd() *command {
+	return &command{
 		name: "rebuild",
 		summary: "build a new database from the archive of accepted files (<inbox>/_diterima/) in the order\n" +
 			"they were first accepted, compute the KPIs, then swap it in (the old database is kept beside it).\n" +
 			"The way back from a database that cannot be opened, and how a changed ingest rule is applied\n" +
 			"to history. Then `kinerja run` (or the schedule) publishes the site again.",
-		flags: flagsOf(inboxFlag, dbFlag, rebuildLock.flag),
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (code int, err error) {
-			if fs.NArg() > 0 {
-				return exitUsage, usageError{"rebuild takes no arguments"}
+		// Only the lock: the old database may not open at all.
+		lock:  lockOnly,
+		wait:  2 * time.Minute,
+		flags: flagsOf(inboxFlag, dbFlag),
+		before: func(_ *env, args []string) error {
+			if len(args) > 0 {
+				return usageError{"rebuild takes no arguments"}
 			}
-			// Only the lock: the old database may not open at all.
-			l, err := lock.Acquire(ctx, lock.ForDB(e.cfg.DB), lock.Exclusive, rebuildLock.wait, "kinerja rebuild")
-			if err != nil {
-				return exitFailed, err
-			}
-			defer finish(l.Release, &code, &err)
+			return nil
+		},
+		run: func(ctx context.Context, e *env, _ *store.DB, _ []string) (code int, err error) {
 			start := e.now()
 			res, err := pipeline.Rebuild(ctx, e.cfg, pipeline.Options{Log: e.log, Now: e.now})
 			if err != nil {
@@ -64,5 +61,5 @@ func init() {
 			fmt.Fprintln(e.stdout, "run `kinerja run` (or let the schedule run) to publish the site and the report again")
 			return exitOK, nil
 		},
-	})
+	}
 }

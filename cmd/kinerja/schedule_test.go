@@ -25,17 +25,6 @@ import (
 	"github.com/lampungprov/kinerja/queries"
 )
 
-// childEnv makes the test binary run main() with its arguments: the real
-// command in a real process, to be signalled.
-const childEnv = "KINERJA_TEST_RUN_MAIN"
-
-func TestMain(m *testing.M) {
-	if os.Getenv(childEnv) == "1" {
-		main()
-	}
-	os.Exit(m.Run())
-}
-
 func TestSQLAndRunDuringARunWaitBrieflyThenSayARunIsInProgress(t *testing.T) {
 	t.Chdir(t.TempDir())
 	inbox := pipelinetest.CopyFixture(t, nil)

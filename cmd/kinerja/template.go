@@ -8,11 +8,12 @@ import (
 
 	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
-func init() {
+func newTemplateCmd() *command {
 	var format, out string
-	register(command{
+	return &command{
 		name:  "template",
 		usage: "DATASET",
 		summary: "write an empty, correctly headed file of a dataset (penilaian, skp, iku, pelatihan, opd)\n" +
@@ -21,22 +22,23 @@ func init() {
 			fs.StringVar(&format, "format", "xlsx", "`format`: xlsx or csv")
 			fs.StringVar(&out, "out", "", "output `file` (default: templat_DATASET.FORMAT in the current folder)")
 		},
-		run: func(ctx context.Context, e *env, fs *flag.FlagSet) (int, error) {
-			if fs.NArg() != 1 {
+		run: func(ctx context.Context, e *env, _ *store.DB, args []string) (int, error) {
+			if len(args) != 1 {
 				return exitUsage, usageError{"name one dataset: penilaian, skp, iku, pelatihan or opd"}
 			}
-			b, err := ingest.Template(fs.Arg(0), format)
+			b, err := ingest.Template(args[0], format)
 			if err != nil {
 				return exitUsage, usageError{err.Error()}
 			}
-			if out == "" {
-				out = "templat_" + fs.Arg(0) + "." + format
+			path := out
+			if path == "" {
+				path = "templat_" + args[0] + "." + format
 			}
-			if err := os.WriteFile(out, b, 0o644); err != nil {
+			if err := os.WriteFile(path, b, 0o644); err != nil {
 				return exitFailed, err
 			}
-			fmt.Fprintf(e.stdout, "wrote %s\n", out)
+			fmt.Fprintf(e.stdout, "wrote %s\n", path)
 			return exitOK, nil
 		},
-	})
+	}
 }

@@ -1,0 +1,40 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/lampungprov/kinerja/pipeline"
+	"github.com/lampungprov/kinerja/pipeline/store"
+)
+
+func newRunCmd() *command {
+	return &command{
+		name:    "run",
+		summary: "ingest, compute and build: the whole pipeline",
+		lock:    lockWrite,
+		wait:    2 * time.Minute,
+		flags:   flagsOf(inboxFlag, dbFlag, outFlag),
+		run: func(ctx context.Context, e *env, db *store.DB, _ []string) (int, error) {
+			if err := os.MkdirAll(e.cfg.Inbox, 0o755); err != nil {
+				return exitFailed, err
+			}
+			r, err := pipeline.RunWith(ctx, db, e.cfg, pipeline.Options{Log: e.log, Now: e.now, Trigger: pipeline.TriggerManual})
+			printIngest(e, r.Ingest)
+			if err != nil {
+				return exitFailed, err
+			}
+			fmt.Fprintf(e.stdout, "computed %d KPI models, %d data tests passed\n", r.Compute.Models, r.Compute.Tests)
+			printBuilt(e, r.Site)
+			if r.ReportPath != "" {
+				fmt.Fprintf(e.stdout, "leadership report of %s: %s\n", r.Month, r.ReportPath)
+			}
+			if r.Ingest.Incomplete() > 0 {
+				return exitRejected, nil
+			}
+			return exitOK, nil
+		},
+	}
+}
