@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/store"
+	"github.com/lampungprov/kinerja/queries"
 )
 
 // Tasks recorded in jalan.tugas: the pipeline and the daemon's other jobs.
@@ -58,8 +59,7 @@ func Track(ctx context.Context, db *store.DB, task, trigger string, now func() t
 		now = time.Now
 	}
 	var id int
-	err := db.Row(ctx, `INSERT INTO jalan (tugas, pemicu, mulai) VALUES (?, ?, ?) RETURNING jalan_id`,
-		task, trigger, now()).Scan(&id)
+	err := db.Row(ctx, sqlOf("jalan/mulai"), task, trigger, now()).Scan(&id)
 	if err != nil {
 		return fmt.Errorf("recording start of %s: %w", task, err)
 	}
@@ -76,8 +76,7 @@ func Track(ctx context.Context, db *store.DB, task, trigger string, now func() t
 	}
 	// The end is recorded even when ctx was cancelled: that is the point of
 	// recording a cancelled run.
-	err = db.Exec(context.WithoutCancel(ctx), `UPDATE jalan SET selesai = ?, hasil = ?,
-		berkas_diproses = ?, baris_dimuat = ?, galat = nullif(?, ''), catatan = nullif(?, '') WHERE jalan_id = ?`,
+	err = db.Exec(context.WithoutCancel(ctx), sqlOf("jalan/selesai"),
 		now(), e.Outcome, e.Files, e.Rows, e.Error, e.Note, id)
 	if err != nil {
 		err = fmt.Errorf("recording end of %s: %w", task, err)
@@ -96,7 +95,7 @@ func Track(ctx context.Context, db *store.DB, task, trigger string, now func() t
 
 // History returns the last n runs, newest first. Times are in loc.
 func History(ctx context.Context, db *store.DB, n int, loc *time.Location) ([]Entry, error) {
-	rows, err := db.Query(ctx, `SELECT * FROM jalan ORDER BY mulai DESC, jalan_id DESC LIMIT ?`, n)
+	rows, err := db.Query(ctx, sqlOf("jalan/daftar"), n)
 	if err != nil {
 		return nil, fmt.Errorf("reading run history: %w", err)
 	}
@@ -109,8 +108,7 @@ func History(ctx context.Context, db *store.DB, n int, loc *time.Location) ([]En
 
 // lastPerTask returns the latest run of every task.
 func lastPerTask(ctx context.Context, db *store.DB, loc *time.Location) ([]Entry, error) {
-	rows, err := db.Query(ctx, `SELECT * FROM jalan
-		QUALIFY row_number() OVER (PARTITION BY tugas ORDER BY mulai DESC, jalan_id DESC) = 1 ORDER BY tugas`)
+	rows, err := db.Query(ctx, sqlOf("jalan/terakhir_per_tugas"))
 	if err != nil {
 		return nil, fmt.Errorf("reading last runs: %w", err)
 	}
@@ -188,10 +186,7 @@ func scanEntries(rows *sql.Rows, loc *time.Location) ([]Entry, error) {
 // loading files.
 func Stale(ctx context.Context, db *store.DB) (bool, error) {
 	var stale bool
-	err := db.Row(ctx, `SELECT coalesce(
-		(SELECT max(diproses_pada) FROM berkas WHERE status = 'diterima') >
-		(SELECT max(selesai) FROM jalan WHERE tugas = 'run' AND hasil IN ('ok', 'ditolak_sebagian')),
-		(SELECT count(*) > 0 FROM berkas WHERE status = 'diterima'))`).Scan(&stale)
+	err := db.Row(ctx, sqlOf("jalan/basi")).Scan(&stale)
 	if err != nil {
 		return false, fmt.Errorf("comparing files with the last run: %w", err)
 	}
@@ -202,8 +197,7 @@ func Stale(ctx context.Context, db *store.DB) (bool, error) {
 // row of the backup run that made it (the export was taken while that row
 // was open), and records the restore itself.
 func MarkRestored(ctx context.Context, db *store.DB, from string, now time.Time) error {
-	err := db.Exec(ctx, `UPDATE jalan SET selesai = mulai, hasil = 'ok', catatan = 'cadangan ini dipulihkan'
-		WHERE jalan_id = (SELECT max(jalan_id) FROM jalan) AND tugas = 'backup' AND selesai IS NULL`)
+	err := db.Exec(ctx, sqlOf("jalan/cadangan_dipulihkan"))
 	if err != nil {
 		return fmt.Errorf("closing the backup run: %w", err)
 	}
@@ -215,10 +209,24 @@ func MarkRestored(ctx context.Context, db *store.DB, from string, now time.Time)
 // Record writes a finished run of task that did not run under Track (a
 // rebuild, which creates the database it is recorded in).
 func Record(ctx context.Context, db *store.DB, task, trigger string, start, end time.Time, note string) error {
-	err := db.Exec(ctx, `INSERT INTO jalan (tugas, pemicu, mulai, selesai, hasil, berkas_diproses, baris_dimuat, catatan)
-		VALUES (?, ?, ?, ?, 'ok', 0, 0, ?)`, task, trigger, start, end, note)
+	err := db.Exec(ctx, sqlOf("jalan/catat"), task, trigger, start, end, note)
 	if err != nil {
 		return fmt.Errorf("recording %s: %w", task, err)
 	}
 	return nil
+}
+
+// sqlOf is the text of the embedded statement name (queries/<name>.sql), to
+// run with db.Exec, db.Row or db.Query. Not db.Run or db.Named: they put the
+// query's name before DuckDB's error, and the callers here already say in
+// words what failed (it is also the detail a store.OpenError shows). Every
+// file is embedded at build time, so a name that is not is a typo in this
+// package, which its tests run into: it panics rather than return an error
+// no caller could handle.
+func sqlOf(name string) string {
+	q, err := queries.Get(name)
+	if err != nil {
+		panic(err)
+	}
+	return q.SQL
 }

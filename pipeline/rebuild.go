@@ -138,19 +138,10 @@ func archiveOrder(ctx context.Context, cfg config.Config) ([]ingest.ManifestEntr
 
 // lineage reads the accepted files and duplicates of the database in the
 // order they were taken. Databases of releases before schema 005 have no
-// arsip column: their files are found by sha256.
+// arsip column: the query gives them an empty one (queries/berkas/silsilah.sql)
+// and their files are found by sha256.
 func lineage(ctx context.Context, db *store.DB) ([]ingest.ManifestEntry, error) {
-	var hasArsip bool
-	if err := db.Row(ctx, `SELECT count(*) > 0 FROM duckdb_columns()
-		WHERE schema_name = 'main' AND table_name = 'berkas' AND column_name = 'arsip'`).Scan(&hasArsip); err != nil {
-		return nil, fmt.Errorf("reading the lineage: %w", err)
-	}
-	arsip := "NULL"
-	if hasArsip {
-		arsip = "arsip"
-	}
-	rows, err := db.Query(ctx, `SELECT coalesce(`+arsip+`, ''), nama, sha256, status, coalesce(dataset, ''), diproses_pada
-		FROM berkas WHERE status IN ('diterima', 'duplikat') ORDER BY berkas_id`)
+	rows, err := db.Query(ctx, sqlOf("berkas/silsilah"))
 	if err != nil {
 		return nil, fmt.Errorf("reading the lineage: %w", err)
 	}

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/lampungprov/kinerja/pipeline/store"
-	"github.com/lampungprov/kinerja/queries"
 	"github.com/lampungprov/kinerja/site"
 )
 
@@ -59,16 +58,17 @@ func carryLog(ctx context.Context, db *store.DB, oldDB, out, source string) (str
 			if hex.EncodeToString(sum[:]) != e.Hash || e.Nomor != i+1 {
 				return fmt.Errorf("entry %d of the published log does not hold (run `kinerja verify %s`): recover the site from a copy first", e.Nomor, out)
 			}
-			if err := tx.Exec(ctx, `INSERT INTO terbitan VALUES (?, ?, ?, ?)`, e.Nomor, e.Waktu.UTC(), string(text), e.Hash); err != nil {
+			if err := tx.Exec(ctx, sqlOf("riwayat/catat"), e.Nomor, e.Waktu.UTC(), string(text), e.Hash); err != nil {
 				return err
 			}
 			for _, c := range e.Perubahan {
-				if err := tx.Exec(ctx, `INSERT INTO revisi VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, e.Nomor, c.Periode, c.OPDKode, c.OPDNama, c.Kolom, c.Lama, c.Baru, c.Alasan); err != nil {
+				if err := tx.Exec(ctx, sqlOf("riwayat/catat_revisi"), e.Nomor, c.Periode, c.OPDKode, c.OPDNama, c.Kolom, c.Lama, c.Baru, c.Alasan); err != nil {
 					return err
 				}
 			}
 		}
-		// What the last publication put out, read back from its files.
+		// What the last publication put out, read back from its files. The
+		// statement stays here: it names the table and the file's path.
 		for table, file := range map[string][2]string{
 			"terbit_opd":      {"kpi_opd_bulanan.csv", "{'periode': 'VARCHAR', 'opd_kode': 'VARCHAR', 'opd_nama': 'VARCHAR'}"},
 			"terbit_provinsi": {"kpi_provinsi_bulanan.csv", "{'periode': 'VARCHAR'}"},
@@ -78,14 +78,10 @@ func carryLog(ctx context.Context, db *store.DB, oldDB, out, source string) (str
 				return fmt.Errorf("reading the published %s: %w", file[0], err)
 			}
 		}
-		q, err := queries.Get("riwayat/nilai_baru")
-		if err != nil {
+		if err := tx.Exec(ctx, sqlOf("riwayat/nilai_baru")); err != nil {
 			return err
 		}
-		if err := tx.Exec(ctx, q.SQL); err != nil {
-			return err
-		}
-		return tx.Exec(ctx, `INSERT INTO nilai_terbit SELECT periode, opd_kode, kolom, nilai, ? FROM nilai_baru`, len(entries))
+		return tx.Exec(ctx, sqlOf("riwayat/nilai_terbit"), len(entries))
 	})
 	if err != nil {
 		return "", err

@@ -100,14 +100,11 @@ func DueMonth(now time.Time, deadlineDay int) string {
 // first compute.
 func LatestMonths(ctx context.Context, db *store.DB) ([]OPDMonth, error) {
 	var computed bool
-	err := db.Row(ctx, `SELECT count(*) > 0 FROM duckdb_tables() WHERE schema_name = 'main' AND table_name = 'opd'`).Scan(&computed)
+	err := db.Row(ctx, sqlOf("status/dihitung")).Scan(&computed)
 	if err != nil || !computed {
 		return nil, err
 	}
-	rows, err := db.Query(ctx, `SELECT o.opd_kode, o.opd_nama,
-		coalesce(max(printf('%04d-%02d', p.tahun, p.bulan)), '') AS bulan_terakhir
-		FROM opd o LEFT JOIN penilaian p ON p.opd_key = o.opd_key AND NOT p.tahunan
-		GROUP BY o.opd_kode, o.opd_nama ORDER BY o.opd_kode`)
+	rows, err := db.Query(ctx, sqlOf("status/bulan_terakhir_opd"))
 	if err != nil {
 		return nil, fmt.Errorf("reading latest month per OPD: %w", err)
 	}
@@ -142,8 +139,7 @@ func ReadStatus(ctx context.Context, db *store.DB, cfg config.Config, now time.T
 	if r, ok := st.TugasTerakhir[TaskRun]; ok {
 		st.JalanTerakhir = &r
 	}
-	err = db.Row(ctx, `SELECT count(*) FILTER (WHERE status = 'diterima'),
-		count(*) FILTER (WHERE status = 'ditolak'), count(*) FILTER (WHERE status = 'duplikat') FROM berkas`).
+	err = db.Row(ctx, sqlOf("status/jumlah_berkas")).
 		Scan(&st.Berkas.Diterima, &st.Berkas.Ditolak, &st.Berkas.Duplikat)
 	if err != nil {
 		return st, fmt.Errorf("counting files: %w", err)

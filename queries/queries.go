@@ -24,7 +24,7 @@ import (
 	"strings"
 )
 
-//go:embed schema/*.sql ingest/*.sql kpi/*.sql macros/*.sql publish/*.sql publish/*/*.sql riwayat/*.sql status/*.sql tests/*.sql
+//go:embed schema/*.sql ingest/*.sql kpi/*.sql macros/*.sql publish/*.sql publish/*/*.sql riwayat/*.sql status/*.sql tests/*.sql jalan/*.sql berkas/*.sql percobaan/*.sql stg/*.sql compute/*.sql
 var files embed.FS
 
 // Query is one SQL file.

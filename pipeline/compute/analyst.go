@@ -101,8 +101,7 @@ func stripComments(s string) string {
 // and no column that could hold personal data. The register table
 // kpi_analis lists them with their headers for the site.
 func runAnalystKPIs(ctx context.Context, tx *store.Tx, kpis []AnalystKPI, timeout time.Duration) error {
-	if err := tx.Exec(ctx, `CREATE OR REPLACE TABLE kpi_analis (nama VARCHAR, berkas VARCHAR, judul VARCHAR, title VARCHAR,
-		definisi VARCHAR, definition VARCHAR, unit VARCHAR, higher_is_better BOOLEAN, sql VARCHAR)`); err != nil {
+	if err := tx.Exec(ctx, sqlOf("compute/kpi_analis")); err != nil {
 		return err
 	}
 	if len(kpis) == 0 {
@@ -122,6 +121,8 @@ func runAnalystKPIs(ctx context.Context, tx *store.Tx, kpis []AnalystKPI, timeou
 			return fmt.Errorf("analyst KPI %s: %w", k.File, err)
 		}
 		qctx, cancel := context.WithTimeout(ctx, timeout)
+		// Built here, like the duplicate check below: the table is named
+		// after the analyst's file, and the query is the analyst's.
 		err := tx.Exec(qctx, "CREATE OR REPLACE TABLE "+table+" AS "+k.Query.SQL)
 		timedOut := qctx.Err() != nil && ctx.Err() == nil
 		cancel()
@@ -131,7 +132,7 @@ func runAnalystKPIs(ctx context.Context, tx *store.Tx, kpis []AnalystKPI, timeou
 		if err != nil {
 			return fmt.Errorf("analyst KPI %s: %w", k.File, err)
 		}
-		rows, err := tx.Query(ctx, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position", table)
+		rows, err := tx.Query(ctx, sqlOf("compute/kolom_tabel"), table)
 		if err != nil {
 			return err
 		}
@@ -170,7 +171,7 @@ func runAnalystKPIs(ctx context.Context, tx *store.Tx, kpis []AnalystKPI, timeou
 			return fmt.Errorf("analyst KPI %s: %d (periode, opd_kode) pairs have several rows; return one row per OPD and month", k.File, dup)
 		}
 		h := k.Header
-		if err := tx.Exec(ctx, `INSERT INTO kpi_analis VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, k.Name, filepath.Base(k.File),
+		if err := tx.Exec(ctx, sqlOf("compute/kpi_analis_tambah"), k.Name, filepath.Base(k.File),
 			h["judul"], h["title"], h["definisi"], h["definition"], h["unit"], h["higher_is_better"] == "true", k.Query.SQL); err != nil {
 			return err
 		}

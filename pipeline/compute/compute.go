@@ -76,29 +76,31 @@ func SetParameters(ctx context.Context, db *store.Tx, k config.KPI, kurva []conf
 		{"peringatan_bulan_menurun", float64(k.FallingMonths)},
 		{"batas_kesegaran_hari", float64(k.MaxDataAgeDays)},
 	}
-	if err := db.Exec(ctx, `CREATE OR REPLACE TABLE parameter (nama VARCHAR PRIMARY KEY, nilai DOUBLE)`); err != nil {
+	if err := db.Exec(ctx, sqlOf("compute/parameter")); err != nil {
 		return err
 	}
 	for _, p := range params {
+		// Built here: SET VARIABLE names the variable, and the value is a
+		// literal so that SQL sees the type it has always seen (5 an
+		// INTEGER, 0.8 a DECIMAL), not the DOUBLE of a bound parameter.
 		if err := db.Exec(ctx, fmt.Sprintf("SET VARIABLE %s = %v", p.name, p.value)); err != nil {
 			return fmt.Errorf("setting %s: %w", p.name, err)
 		}
-		if err := db.Exec(ctx, `INSERT INTO parameter VALUES (?, ?)`, p.name, p.value); err != nil {
+		if err := db.Exec(ctx, sqlOf("compute/parameter_tambah"), p.name, p.value); err != nil {
 			return err
 		}
 	}
 	// The time of this compute, for the freshness test: UTC like the
 	// berkas.diproses_pada it is compared with.
 	at := now.UTC().Format("2006-01-02 15:04:05")
-	if err := db.Exec(ctx, fmt.Sprintf("SET VARIABLE waktu_hitung = TIMESTAMP '%s'", at)); err != nil {
+	if err := db.Exec(ctx, sqlOf("compute/waktu_hitung"), at); err != nil {
 		return err
 	}
 	// Integer-typed days for make_timestamp.
-	if err := db.Exec(ctx, fmt.Sprintf("SET VARIABLE batas_hari_penilaian = %d", k.DeadlineDay)); err != nil {
+	if err := db.Exec(ctx, sqlOf("compute/batas_hari_penilaian"), k.DeadlineDay); err != nil {
 		return err
 	}
-	if err := db.Exec(ctx, `CREATE OR REPLACE TABLE aturan_kurva (
-		predikat_organisasi VARCHAR, jenis VARCHAR, predikat VARCHAR[], nilai DOUBLE)`); err != nil {
+	if err := db.Exec(ctx, sqlOf("compute/aturan_kurva")); err != nil {
 		return err
 	}
 	i := 0
@@ -233,4 +235,18 @@ func RunTests(ctx context.Context, db *store.Tx) ([]TestFailure, error) {
 		}
 	}
 	return failures, nil
+}
+
+// sqlOf is the text of the embedded statement name (queries/<name>.sql), to
+// run with Tx.Exec or Tx.Query. Not db.Run or db.Named: they put the query's
+// name before DuckDB's error, which would change the messages that compute
+// has always given. Every file is embedded at build time, so a name that is
+// not is a typo in this package, which its tests run into: it panics rather
+// than return an error no caller could handle.
+func sqlOf(name string) string {
+	q, err := queries.Get(name)
+	if err != nil {
+		panic(err)
+	}
+	return q.SQL
 }

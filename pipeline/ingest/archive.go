@@ -104,7 +104,7 @@ func (a archiver) place(ctx context.Context, dir string) (string, error) {
 		free := errors.Is(err, os.ErrNotExist) && !(dir == AcceptedDir && candidate == ManifestName)
 		if free {
 			var used bool
-			if err := a.db.Row(ctx, `SELECT count(*) > 0 FROM berkas WHERE arsip = ?`, rel).Scan(&used); err != nil {
+			if err := a.db.Row(ctx, sqlOf("berkas/arsip_terpakai"), rel).Scan(&used); err != nil {
 				return "", fmt.Errorf("choosing the archive name of %s: %w", a.name, err)
 			}
 			free = !used
@@ -164,9 +164,7 @@ func (a archiver) move(dst string) error {
 // resume finishes the move of a file that an interrupted run recorded but
 // did not move: ok is true when src is such a file.
 func resume(ctx context.Context, db *store.DB, src source, name, hash string) (FileResult, bool, error) {
-	rows, err := db.Query(ctx, `SELECT berkas_id, status, arsip, coalesce(dataset, ''), format,
-			baris_dibaca, baris_dimuat, jumlah_temuan, diproses_pada
-		FROM berkas WHERE sha256 = ? AND nama = ? AND arsip IS NOT NULL ORDER BY berkas_id DESC`, hash, name)
+	rows, err := db.Query(ctx, sqlOf("berkas/belum_dipindah"), hash, name)
 	if err != nil {
 		return FileResult{}, false, fmt.Errorf("looking up an interrupted move: %w", err)
 	}
@@ -218,8 +216,7 @@ func resume(ctx context.Context, db *store.DB, src source, name, hash string) (F
 
 // storedProblems reads back the problems that rejected a file.
 func storedProblems(ctx context.Context, db *store.DB, berkasID int, name string) ([]Problem, error) {
-	rows, err := db.Query(ctx, `SELECT lembar, coalesce(baris, 0), coalesce(kolom, ''), pesan
-		FROM galat WHERE berkas_id = ? ORDER BY rowid`, berkasID)
+	rows, err := db.Query(ctx, sqlOf("berkas/galat"), berkasID)
 	if err != nil {
 		return nil, fmt.Errorf("reading the problems of berkas %d: %w", berkasID, err)
 	}

@@ -19,9 +19,7 @@ const maxAttempts = 2
 func startAttempt(ctx context.Context, db *store.DB, hash, name string, now time.Time) (int, string, error) {
 	var n int
 	var last *string
-	err := db.Row(ctx, `INSERT INTO percobaan (sha256, nama, kali, terakhir) VALUES (?, ?, 1, ?)
-		ON CONFLICT (sha256) DO UPDATE SET kali = percobaan.kali + 1, terakhir = excluded.terakhir
-		RETURNING kali, pesan`, hash, name, now).Scan(&n, &last)
+	err := db.Row(ctx, sqlOf("percobaan/mulai"), hash, name, now).Scan(&n, &last)
 	if err != nil {
 		return 0, "", fmt.Errorf("recording the attempt at %s: %w", name, err)
 	}
@@ -31,24 +29,22 @@ func startAttempt(ctx context.Context, db *store.DB, hash, name string, now time
 	return n, *last, nil
 }
 
-// failedAttempt records why an attempt failed.
+// failedAttempt records why an attempt failed. The attempt ends with the
+// statement percobaan/selesai, run where the file's outcome is recorded
+// (berkas.go).
 func failedAttempt(ctx context.Context, db *store.DB, hash string, why error) error {
-	return db.Exec(context.WithoutCancel(ctx), `UPDATE percobaan SET pesan = ? WHERE sha256 = ?`, firstLine(why.Error()), hash)
+	return db.Exec(context.WithoutCancel(ctx), sqlOf("percobaan/gagal"), firstLine(why.Error()), hash)
 }
 
 // stoppedAttempt takes back an attempt that the run's own stop (SIGINT,
 // SIGTERM) ended: it is not the file's fault.
 func stoppedAttempt(ctx context.Context, db *store.DB, hash string) error {
 	ctx = context.WithoutCancel(ctx)
-	if err := db.Exec(ctx, `UPDATE percobaan SET kali = kali - 1 WHERE sha256 = ?`, hash); err != nil {
+	if err := db.Exec(ctx, sqlOf("percobaan/kurangi"), hash); err != nil {
 		return err
 	}
-	return db.Exec(ctx, `DELETE FROM percobaan WHERE sha256 = ? AND kali <= 0`, hash)
+	return db.Exec(ctx, sqlOf("percobaan/hapus_habis"), hash)
 }
-
-// endAttempt is the statement that closes the attempt, run in the
-// transaction that records the file's outcome.
-const endAttempt = `DELETE FROM percobaan WHERE sha256 = ?`
 
 // stuckProblem is the report of a file that attempts kept failing on.
 func stuckProblem(name string, attempts int, last string) Problem {

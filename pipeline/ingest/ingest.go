@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/hmac"
 	"crypto/sha256"
-	"database/sql/driver"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -328,13 +327,9 @@ func (a archiver) rejectStuck(ctx context.Context, data []byte, attempts int, la
 // it out of the inbox.
 func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResult, error) {
 	log, db, src, name, hash, now := opt.log(), a.db, a.src, a.name, a.hash, a.now
-	var err error
-
-	var dupOf int
-	err = db.Row(ctx,
-		`SELECT coalesce(min(berkas_id), 0) FROM berkas WHERE sha256 = ? AND status = 'diterima'`, hash).Scan(&dupOf)
+	dupOf, err := duplicateOf(ctx, db, hash)
 	if err != nil {
-		return FileResult{}, fmt.Errorf("looking up content hash: %w", err)
+		return FileResult{}, err
 	}
 	if dupOf > 0 {
 		fr := FileResult{Name: name, Format: formatOf(src.path), Status: StatusDuplicate}
@@ -342,15 +337,8 @@ func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResul
 		if err != nil {
 			return fr, err
 		}
-		err = db.Row(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, duplikat_dari, pesan, diproses_pada, arsip)
-			SELECT `+nextBerkasID+`, ?, ?, ?, dataset, format, 'duplikat', berkas_id, 'isi sama dengan berkas ' || nama || ' yang sudah dimuat; tidak dimuat lagi', ?, ?
-			FROM berkas WHERE berkas_id = ? RETURNING berkas_id, dataset`,
-			name, hash, len(data), now, arsip, dupOf).Scan(&fr.BerkasID, &fr.Dataset)
-		if err == nil {
-			err = db.Exec(ctx, endAttempt, hash)
-		}
-		if err != nil {
-			return fr, fmt.Errorf("recording duplicate: %w", err)
+		if err := recordDuplicate(ctx, db, &fr, hash, len(data), now, arsip, dupOf); err != nil {
+			return fr, err
 		}
 		crash.Point("ingest.committed")
 		fr.MovedTo, err = a.archive(fr.Status, fr.Dataset, arsip)
@@ -466,12 +454,10 @@ func validate(ctx context.Context, tx *store.Tx, path, name string, data []byte,
 // million bad rows gives a short report and takes no memory for it.
 func readProblems(ctx context.Context, tx *store.Tx, fr *FileResult, multiSheet bool) error {
 	room := MaxListed - len(fr.Problems)
-	if err := tx.Exec(ctx, `CREATE OR REPLACE TEMP TABLE stg_galat AS
-		SELECT row_number() OVER (ORDER BY _urut, i) AS k, _lembar, _baris, g.kolom AS kolom, g.pesan AS pesan
-		FROM (SELECT _urut, _lembar, _baris, unnest(galat) AS g, generate_subscripts(galat, 1) AS i FROM stg_periksa)`); err != nil {
+	if err := tx.Exec(ctx, sqlOf("stg/galat")); err != nil {
 		return fmt.Errorf("reading validation result: %w", err)
 	}
-	rows, err := tx.Query(ctx, `SELECT _lembar, _baris, kolom, pesan FROM stg_galat WHERE k <= ? ORDER BY k`, room)
+	rows, err := tx.Query(ctx, sqlOf("stg/galat_pertama"), room)
 	if err != nil {
 		return fmt.Errorf("reading validation result: %w", err)
 	}
@@ -489,7 +475,7 @@ func readProblems(ctx context.Context, tx *store.Tx, fr *FileResult, multiSheet 
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return fmt.Errorf("reading validation result: %w", err)
 	}
-	rows, err = tx.Query(ctx, `SELECT `+problemKindSQL+` AS jenis, count(*) FROM stg_galat WHERE k > ? GROUP BY ALL ORDER BY 2 DESC, 1`, room)
+	rows, err = tx.Query(ctx, sqlOf("stg/galat_jenis"), room)
 	if err != nil {
 		return fmt.Errorf("counting validation problems: %w", err)
 	}
@@ -504,127 +490,6 @@ func readProblems(ctx context.Context, tx *store.Tx, fr *FileResult, multiSheet 
 		fr.TotalProblems += n
 	}
 	return rows.Err()
-}
-
-// nextBerkasID numbers a new file in its own transaction, not by the
-// default nextval('berkas_seq'): DuckDB's sequences are not transactional,
-// and a value drawn by a transaction that a kill stopped can stay used after
-// the crash, so a rerun would number its files differently from a clean run
-// (found by the crash test). Ingest is the only writer, under the run lock.
-const nextBerkasID = `(SELECT coalesce(max(berkas_id), 0) + 1 FROM berkas)`
-
-// storeRows records the file and stores its validated rows and findings.
-func storeRows(ctx context.Context, tx *store.Tx, fr *FileResult, hash string, size int, now time.Time, arsip string) error {
-	err := tx.QueryRow(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, opd, periode, baris_dibaca, diproses_pada, arsip)
-		SELECT `+nextBerkasID+`, ?, ?, ?, ?, ?, 'diterima',
-		       list(DISTINCT _opd_key ORDER BY _opd_key) FILTER (WHERE _opd_key IS NOT NULL),
-		       list(DISTINCT _periode ORDER BY _periode) FILTER (WHERE _periode IS NOT NULL), count(*), ?, ?
-		FROM stg_periksa RETURNING berkas_id`,
-		fr.Name, hash, size, fr.Dataset, fr.Format, now, arsip).Scan(&fr.BerkasID)
-	if err != nil {
-		return fmt.Errorf("recording file: %w", err)
-	}
-	if ds, ok := DatasetByName(fr.Dataset); ok && ds.PerEmployee {
-		q, err := queries.Get("ingest/pegawai_simpan")
-		if err != nil {
-			return err
-		}
-		if err := tx.Exec(ctx, q.SQL); err != nil {
-			return fmt.Errorf("registering employees: %w", err)
-		}
-	}
-	q, err := queries.Get("ingest/" + fr.Dataset + "_simpan")
-	if err != nil {
-		return err
-	}
-	loaded, err := tx.ExecCount(ctx, q.SQL, fr.BerkasID)
-	if err != nil {
-		return fmt.Errorf("storing rows: %w", err)
-	}
-	rowFindings, err := tx.ExecCount(ctx, `INSERT INTO temuan (berkas_id, lembar, baris, kolom, jenis, pesan)
-		SELECT ?, _lembar, _baris, t.kolom, t.jenis, t.pesan
-		FROM (SELECT _urut, _lembar, _baris, unnest(temuan) AS t FROM stg_periksa) ORDER BY _urut`, fr.BerkasID)
-	if err != nil {
-		return fmt.Errorf("storing findings: %w", err)
-	}
-	columnFindings, err := tx.ExecCount(ctx, `INSERT INTO temuan (berkas_id, lembar, baris, kolom, jenis, pesan)
-		SELECT ?, _lembar, NULL, kolom, 'kolom_tak_dikenal', 'kolom tambahan "' || kolom || '" tidak dikenal: diabaikan'
-		FROM stg_kolom_lain`, fr.BerkasID)
-	if err != nil {
-		return fmt.Errorf("storing findings: %w", err)
-	}
-	fr.RowsLoaded, fr.Findings = int(loaded), int(rowFindings+columnFindings)
-	if fr.Dataset == "penilaian" {
-		q, err := queries.Get("ingest/penilaian_basi")
-		if err != nil {
-			return err
-		}
-		stale, err := tx.ExecCount(ctx, q.SQL, fr.BerkasID)
-		if err != nil {
-			return fmt.Errorf("comparing with the corrections already accepted: %w", err)
-		}
-		if stale > 0 {
-			fr.Findings += int(stale)
-			rows, err := tx.Query(ctx, `SELECT pesan FROM temuan WHERE berkas_id = ? AND jenis = 'berkas_lebih_lama'`, fr.BerkasID)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var m string
-				if err := rows.Scan(&m); err != nil {
-					_ = rows.Close() // read-only; the Scan error is the one to report
-					return err
-				}
-				fr.Stale = append(fr.Stale, m)
-			}
-			if err := errors.Join(rows.Err(), rows.Close()); err != nil {
-				return err
-			}
-		}
-	}
-	if err := tx.Exec(ctx, endAttempt, hash); err != nil {
-		return err
-	}
-	return tx.Exec(ctx, `UPDATE berkas SET baris_dimuat = ?, jumlah_temuan = ? WHERE berkas_id = ?`,
-		fr.RowsLoaded, fr.Findings, fr.BerkasID)
-}
-
-// recordRejected writes the lineage of a rejected file and its problems.
-func recordRejected(ctx context.Context, db *store.DB, fr *FileResult, hash string, size int, now time.Time, arsip string) error {
-	return db.Tx(ctx, func(tx *store.Tx) error {
-		first := fr.Problems[0].String()
-		var ds any
-		if fr.Dataset != "" {
-			ds = fr.Dataset
-		}
-		err := tx.QueryRow(ctx, `INSERT INTO berkas (berkas_id, nama, sha256, ukuran, dataset, format, status, baris_dibaca, jumlah_galat, pesan, diproses_pada, arsip)
-			VALUES (`+nextBerkasID+`, ?, ?, ?, ?, ?, 'ditolak', ?, ?, ?, ?, ?) RETURNING berkas_id`,
-			fr.Name, hash, size, ds, fr.Format, fr.RowsRead, fr.ProblemTotal(), first, now, arsip).Scan(&fr.BerkasID)
-		if err == nil {
-			err = tx.Exec(ctx, endAttempt, hash)
-		}
-		if err != nil {
-			return fmt.Errorf("recording rejected file: %w", err)
-		}
-		lines := fr.ReportLines()
-		i := 0
-		_, err = tx.Append(ctx, "galat", func() ([]driver.Value, bool, error) {
-			if i >= len(lines) {
-				return nil, false, nil
-			}
-			p := lines[i]
-			i++
-			var row, col any
-			if p.Row > 0 {
-				row = int32(p.Row)
-			}
-			if p.Column != "" {
-				col = p.Column
-			}
-			return []driver.Value{int32(fr.BerkasID), p.Sheet, row, col, p.Text}, true, nil
-		})
-		return err
-	})
 }
 
 // prepareSession creates the parsing macros and the keyed NIP hash on the
@@ -650,6 +515,8 @@ func prepareSession(ctx context.Context, db *store.DB, key []byte) error {
 	if err := db.Run(ctx, "macros/ingest"); err != nil {
 		return err
 	}
+	// Built here: DuckDB takes no parameter in a macro's body, so the pads
+	// are literals of its text.
 	return db.Exec(ctx, fmt.Sprintf(`CREATE OR REPLACE TEMP MACRO nip_hash(n) AS
 		sha256(from_hex('%s') || from_hex(sha256(from_hex('%s') || encode(n))))`,
 		hex.EncodeToString(opad), hex.EncodeToString(ipad)))

@@ -55,7 +55,9 @@ var (
 )
 
 // problemKind groups problems that differ only in the value they quote:
-// the column and the message up to its first colon, values elided.
+// the column and the message up to its first colon, values elided. The
+// problems beyond the listed ones are grouped the same way in SQL
+// (queries/stg/galat_jenis.sql): the two must agree.
 func problemKind(column, text string) string {
 	head, _, _ := strings.Cut(text, ":")
 	head = number.ReplaceAllString(quotedValue.ReplaceAllString(head, `"…"`), "N")
@@ -64,9 +66,6 @@ func problemKind(column, text string) string {
 	}
 	return column + ": " + head
 }
-
-// problemKindSQL is problemKind in DuckDB SQL, over columns kolom and pesan.
-const problemKindSQL = `coalesce(kolom || ': ', '') || regexp_replace(regexp_replace(split_part(pesan, ':', 1), '"[^"]*"', '"…"', 'g'), '[0-9]+', 'N', 'g')`
 
 // addProblem lists p, or counts it by kind once MaxListed are listed.
 func (fr *FileResult) addProblem(p Problem) {

@@ -44,10 +44,11 @@ func (s *stager) create(ctx context.Context, d Dataset) error {
 	for _, c := range d.Columns {
 		cols = append(cols, quoteIdent(c)+" VARCHAR")
 	}
+	// Built here: the columns are the dataset's.
 	if err := s.tx.Exec(ctx, "CREATE OR REPLACE TEMP TABLE stg ("+strings.Join(cols, ", ")+")"); err != nil {
 		return fmt.Errorf("creating staging table: %w", err)
 	}
-	if err := s.tx.Exec(ctx, "CREATE OR REPLACE TEMP TABLE stg_kolom_lain (_lembar VARCHAR, kolom VARCHAR)"); err != nil {
+	if err := s.tx.Exec(ctx, sqlOf("stg/kolom_lain")); err != nil {
 		return fmt.Errorf("creating staging table: %w", err)
 	}
 	s.created = true
@@ -138,7 +139,7 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 	}
 	for _, l := range found {
 		for _, u := range l.m.unknown {
-			if err := s.tx.Exec(ctx, "INSERT INTO stg_kolom_lain VALUES (?, ?)", sheetName(l.b.sheet, s.multiSheet), u); err != nil {
+			if err := s.tx.Exec(ctx, sqlOf("stg/kolom_lain_tambah"), sheetName(l.b.sheet, s.multiSheet), u); err != nil {
 				return err
 			}
 		}
@@ -246,7 +247,7 @@ func isEmpty(cells []string) bool {
 // cast to text so validation is the same as for any other format. ROW is the
 // record's position in the file.
 func (s *stager) loadParquet(ctx context.Context, path string) error {
-	rows, err := s.tx.Query(ctx, "SELECT column_name FROM (DESCRIBE SELECT * FROM read_parquet(?))", path)
+	rows, err := s.tx.Query(ctx, sqlOf("stg/kolom_parquet"), path)
 	if err != nil {
 		return s.problem("", 0, fmt.Sprintf("berkas Parquet tidak dapat dibaca (%v): ekspor ulang berkasnya", firstLine(err.Error())))
 	}
@@ -280,15 +281,16 @@ func (s *stager) loadParquet(ctx context.Context, path string) error {
 		}
 	}
 	for _, u := range m.unknown {
-		if err := s.tx.Exec(ctx, "INSERT INTO stg_kolom_lain VALUES ('', ?)", u); err != nil {
+		if err := s.tx.Exec(ctx, sqlOf("stg/kolom_lain_tambah"), "", u); err != nil {
 			return err
 		}
 	}
+	// Built here: the columns are the file's, in the dataset's order.
 	if err := s.tx.Exec(ctx, "INSERT INTO stg SELECT "+strings.Join(sel, ", ")+
 		" FROM read_parquet(?, file_row_number = true) ORDER BY file_row_number", path); err != nil {
 		return fmt.Errorf("staging parquet: %w", err)
 	}
-	return s.tx.QueryRow(ctx, "SELECT count(*) FROM stg").Scan(&s.fr.RowsRead)
+	return s.tx.QueryRow(ctx, sqlOf("stg/jumlah")).Scan(&s.fr.RowsRead)
 }
 
 func firstLine(s string) string {
