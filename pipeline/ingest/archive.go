@@ -259,6 +259,7 @@ func Archived(ctx context.Context, db *store.DB, inbox string, files []ArchivedF
 	if err := prepareSession(ctx, db, opt.NIPKey); err != nil {
 		return Result{}, err
 	}
+	defer endSession(ctx, db, opt)
 	var res Result
 	for _, f := range files {
 		if err := ctx.Err(); err != nil {

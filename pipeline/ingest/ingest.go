@@ -167,6 +167,7 @@ func Inbox(ctx context.Context, db *store.DB, inbox string, opt Options) (Result
 	if err := prepareSession(ctx, db, opt.NIPKey); err != nil {
 		return Result{}, err
 	}
+	defer endSession(ctx, db, opt)
 	res := Result{Skipped: list.Skipped}
 	for _, path := range paths {
 		if err := ctx.Err(); err != nil {
@@ -200,6 +201,7 @@ func Check(ctx context.Context, db *store.DB, paths []string, opt Options) (Resu
 	if err := prepareSession(ctx, db, opt.NIPKey); err != nil {
 		return Result{}, err
 	}
+	defer endSession(ctx, db, opt)
 	var res Result
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
@@ -520,6 +522,16 @@ func prepareSession(ctx context.Context, db *store.DB, key []byte) error {
 	return db.Exec(ctx, fmt.Sprintf(`CREATE OR REPLACE TEMP MACRO nip_hash(n) AS
 		sha256(from_hex('%s') || from_hex(sha256(from_hex('%s') || encode(n))))`,
 		hex.EncodeToString(opad), hex.EncodeToString(ipad)))
+}
+
+// endSession drops the keyed NIP hash (queries/macros/ingest_tutup.sql):
+// its body holds the key, and what runs next on the connection (compute and
+// the analysts' KPIs) must not be able to read it. A failure is logged: the
+// macro is TEMP and ends with the process anyway.
+func endSession(ctx context.Context, db *store.DB, opt Options) {
+	if err := db.Run(context.WithoutCancel(ctx), "macros/ingest_tutup"); err != nil {
+		opt.log().Warn("the NIP hash macro was not dropped", "err", err)
+	}
 }
 
 // NIPHash computes in Go the same keyed hash as the SQL macro, for tests
