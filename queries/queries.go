@@ -1,10 +1,12 @@
 // Package queries holds every SQL statement of kinerja as an embedded .sql
 // file: schema migrations (schema/), the ingest staging and validation of
-// each dataset (ingest/), the macros shared by ingest and by the models
-// (macros/), the KPI models (kpi/), what the site and the report read
-// (publish/, publish/situs/, publish/laporan/), the revision log (riwayat/),
-// the status queries (status/) and the data tests that must return no rows
-// (tests/). The statements still built in Go are listed in
+// each dataset (ingest/) with its staging tables (stg/) and file
+// bookkeeping (berkas/, percobaan/), the macros shared by ingest and by the
+// models (macros/), compute's setup tables (compute/), the KPI models
+// (kpi/), the data tests that must return no rows (tests/), what the site
+// and the report read (publish/, publish/situs/, publish/laporan/), the
+// revision log (riwayat/), the run history (jalan/) and the status queries
+// (status/). The few statements still built in Go are listed in
 // docs/arsitektur.md.
 //
 // Each file starts with a header of "-- key: value" comment lines; name is
