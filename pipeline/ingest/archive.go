@@ -101,7 +101,7 @@ func (a archiver) place(ctx context.Context, dir string) (string, error) {
 	for i := 2; ; i++ {
 		rel := dir + "/" + candidate
 		_, err := os.Lstat(filepath.Join(a.src.inbox, filepath.FromSlash(rel)))
-		free := errors.Is(err, os.ErrNotExist) && !(dir == AcceptedDir && candidate == ManifestName)
+		free := errors.Is(err, os.ErrNotExist) && (dir != AcceptedDir || candidate != ManifestName)
 		if free {
 			var used bool
 			if err := a.db.Row(ctx, sqlOf("berkas/arsip_terpakai"), rel).Scan(&used); err != nil {
