@@ -89,6 +89,7 @@ type call struct {
 	cfg        config.Config
 	configPath string
 	wait       time.Duration
+	verbose    bool
 }
 
 // Run is the whole command line: it parses args, runs the command and
@@ -149,8 +150,15 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kinerja: %v\n", err)
 		return exitUsage
 	}
-	// KINERJA_LOG=debug shows, among others, each KPI model's query time.
-	level := slog.LevelInfo
+	// A command prints its stages and a summary on stdout; the log (stderr)
+	// says only what went wrong, unless asked (-v, KINERJA_LOG=info): a run
+	// of 434 files is not 434 lines. The scheduler is a service, whose log
+	// is its record: it logs every job and file. KINERJA_LOG=debug shows,
+	// among others, each KPI model's query time.
+	level := slog.LevelWarn
+	if k.verbose || c.name == "schedule" {
+		level = slog.LevelInfo
+	}
 	if v := os.Getenv("KINERJA_LOG"); v != "" {
 		if err := level.UnmarshalText([]byte(v)); err != nil {
 			fmt.Fprintf(stderr, "kinerja: KINERJA_LOG=%s: want debug, info, warn or error\n", v)
@@ -219,6 +227,7 @@ func newFlagSet(c *command, out io.Writer, k *call) *flag.FlagSet {
 	fs := flag.NewFlagSet("kinerja "+c.name, flag.ContinueOnError)
 	fs.SetOutput(out)
 	fs.StringVar(&k.configPath, "config", "", "configuration `file` (TOML; kinerja.toml in the current folder is read when present)")
+	fs.BoolVar(&k.verbose, "v", false, "log each step and file on stderr (as KINERJA_LOG=info)")
 	if c.lock.locks() {
 		what := "a run in progress"
 		if c.lock.exclusive() {
