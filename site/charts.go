@@ -27,7 +27,13 @@ type chartView struct {
 	Head    []string
 	Rows    [][]string
 	CSV     string // href of the download, relative to the page
-	Note    string
+	// Note is a privacy note: a sentence without its final stop, which the
+	// page ends with a link to the rule on the methodology page.
+	Note string
+	// Who (the province or the OPD's name) completes the title in the
+	// downloaded image; File is the image's name without extension
+	// (cakupan-penilaian-dinkes-2025-12).
+	Who, File string
 }
 
 // chartData is the machine-readable table behind a chart.
@@ -72,16 +78,24 @@ func optionJSON(c interface {
 	return string(b)
 }
 
-func baseOpts(id string) []charts.GlobalOpts {
+// baseOpts are every chart's options; grid is its plot area (go-echarts
+// appends each WithGridOpts as one more grid, so a chart sets it once, here).
+func baseOpts(id string, grid opts.Grid) []charts.GlobalOpts {
 	return []charts.GlobalOpts{
 		charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: "320px", AssetsHost: "/"}),
 		charts.WithAnimation(false),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
-		charts.WithGridOpts(opts.Grid{Left: "48", Right: "16", Top: "40", Bottom: "32"}),
+		// A plain legend wraps onto more lines when the chart is narrow, so
+		// every series stays named; a scroll legend pages with arrows and
+		// hides the fifth predikat on a phone.
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "plain"}),
+		charts.WithGridOpts(grid),
 		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 	}
 }
+
+// defaultGrid leaves room for a one-line legend above the plot.
+var defaultGrid = opts.Grid{Left: "48", Right: "16", Top: "40", Bottom: "32"}
 
 func val(p *float64) any {
 	if p == nil {
@@ -100,7 +114,7 @@ func raw(p *float64) string {
 // lineChart draws percentage series over months.
 func lineChart(id string, l lang, months []string, series []string, values [][]*float64, yMax any) string {
 	line := charts.NewLine()
-	line.SetGlobalOptions(append(baseOpts(id),
+	line.SetGlobalOptions(append(baseOpts(id, defaultGrid),
 		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: yMax, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
 	)...)
 	xs := make([]string, len(months))
@@ -122,7 +136,9 @@ func lineChart(id string, l lang, months []string, series []string, values [][]*
 // Suppressed cells are gaps.
 func stackedShares(id string, l lang, months []string, shares [5][]*float64) string {
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(baseOpts(id),
+	// Room above the plot for the five legend entries on up to three lines
+	// (a 300 px wide chart on a 360 px phone).
+	bar.SetGlobalOptions(append(baseOpts(id, opts.Grid{Left: "48", Right: "16", Top: "84", Bottom: "32"}),
 		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
 	)...)
 	xs := make([]string, len(months))
@@ -146,12 +162,11 @@ func stackedShares(id string, l lang, months []string, shares [5][]*float64) str
 // rankBars draws one value per OPD as horizontal bars, best first.
 func rankBars(id string, names []string, values []float64, unit string) string {
 	bar := charts.NewBar()
-	o := baseOpts(id)
+	o := baseOpts(id, opts.Grid{Left: "160", Right: "24", Top: "16", Bottom: "24"})
 	o[0] = charts.WithInitializationOpts(opts.Initialization{ChartID: id, Width: "100%", Height: strconv.Itoa(60+18*len(names)) + "px", AssetsHost: "/"})
 	o = append(o,
 		charts.WithXAxisOpts(opts.XAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: types.FuncStr("{value}" + unit)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{Width: 150, Overflow: "truncate"}}),
-		charts.WithGridOpts(opts.Grid{Left: "160", Right: "24", Top: "16", Bottom: "24"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)
 	bar.SetGlobalOptions(o...)
@@ -169,7 +184,7 @@ func rankBars(id string, names []string, values []float64, unit string) string {
 // of symbols only: the bundle needs no extra chart type).
 func shareBars(id string, l lang, shares [5]*float64, limits [5][]curveLimit) string {
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(append(baseOpts(id),
+	bar.SetGlobalOptions(append(baseOpts(id, defaultGrid),
 		charts.WithYAxisOpts(opts.YAxis{Min: 0, Max: 100, AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 	)...)
@@ -273,6 +288,8 @@ func curveChart(l lang, o opdPage, curveLimits map[string][]curveLimit, dir stri
 		c.Note = l.T("suppressed_note")
 	}
 	c.CSV = "kurva.csv"
+	c.Who = o.Nama
+	c.File = fmt.Sprintf("%s-%s-%d", l.T("file_kurva"), o.Kode, year)
 	files[dir+"kurva.csv"] = data.csv()
 	return c, true
 }

@@ -159,6 +159,8 @@ type siteData struct {
 	// Log and Revisions are the revision log, this publication included.
 	Log       []LogEntry
 	Revisions []Revision
+	// BaseURL is Input.BaseURL ending in "/", or "".
+	BaseURL string
 }
 
 // prepare turns the loaded tables into what the pages show.

@@ -62,6 +62,13 @@ type Input struct {
 	// (templat_penilaian.xlsx), as `kinerja template` writes them.
 	Datasets  []Dataset
 	Templates map[string][]byte
+	// BaseURL is the public address of the site's root
+	// (https://kinerja.lampungprov.go.id/), from [situs] base_url of
+	// kinerja.toml. When set, the alternates, canonical links, feeds and
+	// Open Graph URLs of every page are absolute, as search engines and
+	// link previews need; when empty, links stay relative and pages have
+	// no canonical link or og:url.
+	BaseURL string
 }
 
 // Dataset is one input dataset as the guide lists it.

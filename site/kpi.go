@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"sort"
+	"strings"
 )
 
 // kpiInfo is one indicator with a page of its own: a built-in one from the
@@ -112,7 +113,8 @@ func kpiBody(d *siteData, k kpiInfo, l lang, files map[string][]byte) kpiView {
 		var vals []float64
 		c := chartView{ID: "kpi-peringkat", Title: l.Tf("chart_rank_title", k.title(l), l.Month(d.Latest)),
 			Summary: l.Tf("chart_rank_sum", rs[0].nama, l.Number(rs[0].v, 1)+k.Unit, rs[len(rs)-1].nama, l.Number(rs[len(rs)-1].v, 1)+k.Unit),
-			Head:    []string{"#", l.T("opd"), k.title(l)}, CSV: "peringkat.csv"}
+			Head:    []string{"#", l.T("opd"), k.title(l)}, CSV: "peringkat.csv",
+			Who: l.T("province"), File: l.T("file_peringkat") + "-" + slug(k.Name) + "-" + d.Latest}
 		data := chartData{Cols: []string{"periode", "peringkat", "opd_kode", "opd_nama", "nilai"}}
 		for i, r := range rs {
 			labels = append(labels, r.nama)
@@ -140,10 +142,30 @@ func kpiBody(d *siteData, k kpiInfo, l lang, files map[string][]byte) kpiView {
 			data.Rows = append(data.Rows, []string{p, raw(vals[i])})
 		}
 		last := vals[len(vals)-1]
+		c.File = l.T("file_tren") + "-" + slug(k.Name) + "-provinsi-" + months[len(months)-1]
 		c.Summary = l.Month(months[len(months)-1]) + ": " + numOr(l, last) + k.Unit + "."
 		c.Option = lineChart("kpi-tren", l, months, []string{k.title(l)}, [][]*float64{vals}, nil)
 		files[dir+"tren-provinsi.csv"] = data.csv()
 		v.Charts = append(v.Charts, c)
 	}
 	return v
+}
+
+// slug makes a name safe in a file name: lower case, every run of other
+// characters than a-z and 0-9 one "-" (as opd_kode, docs/kpi.md).
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
 }

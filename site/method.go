@@ -11,6 +11,10 @@ import (
 type modelView struct{ Name, File, Title, Definition, Unit, Direction, Sources string }
 
 type methodView struct {
+	// Published are the models of the published files (PublishedFiles
+	// order): what a reader of the site looks for first. Models are the
+	// internal steps before them, in file order.
+	Published  []modelView
 	Models     []modelView
 	MatrixHead []string
 	Matrix     [][]string
@@ -34,6 +38,15 @@ func methodBody(d *siteData, l lang) methodView {
 			mv.Title, mv.Definition = h["title"], h["definition"]
 		}
 		v.Models = append(v.Models, mv)
+	}
+	for _, name := range PublishedFiles {
+		for i, mv := range v.Models {
+			if mv.Name == name {
+				v.Published = append(v.Published, mv)
+				v.Models = append(v.Models[:i:i], v.Models[i+1:]...)
+				break
+			}
+		}
 	}
 	lbl := predikatLabel[l.Code]
 	if l.Code == "id" {

@@ -24,6 +24,8 @@ func Handler(dir string) http.Handler {
 	// Fails only for an extension without its leading dot.
 	_ = mime.AddExtensionType(".csv", "text/csv; charset=utf-8")
 	_ = mime.AddExtensionType(".json", "application/json")
+	_ = mime.AddExtensionType(".ico", "image/x-icon")
+	_ = mime.AddExtensionType(".xml", "application/atom+xml; charset=utf-8") // the site's only XML files are its feeds
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -100,7 +102,7 @@ func compressible(p string) bool {
 		return true
 	}
 	switch strings.ToLower(filepath.Ext(p)) {
-	case ".html", ".css", ".js", ".json", ".csv", ".svg", ".txt":
+	case ".html", ".css", ".js", ".json", ".csv", ".svg", ".txt", ".xml":
 		return true
 	}
 	return false

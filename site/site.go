@@ -67,6 +67,7 @@ type page struct {
 	AltHref  string // the same page in the other language
 	DataAsOf string
 	Body     any
+	pageMeta
 }
 
 type tilesWrap struct {
@@ -76,13 +77,21 @@ type tilesWrap struct {
 
 type chartWrap struct {
 	chartView
-	TableLabel, DownloadLabel string
+	TableLabel, DownloadLabel         string
+	PNGLabel, SVGLabel                string
+	PermalinkLabel, CopyLabel         string
+	CopiedLabel                       string
+	PrivacyHref, PrivacyLabel, Source string
 }
 
 var funcs = template.FuncMap{
 	"raw": raw,
 	"wrapChart": func(p page, c chartView) chartWrap {
-		return chartWrap{c, p.L.T("show_table"), p.L.T("download_csv")}
+		return chartWrap{chartView: c, TableLabel: p.L.T("show_table"), DownloadLabel: p.L.T("download_csv"),
+			PNGLabel: p.L.T("download_png"), SVGLabel: p.L.T("download_svg"),
+			PermalinkLabel: p.L.T("permalink"), CopyLabel: p.L.T("copy_link"), CopiedLabel: p.L.T("link_copied"),
+			PrivacyHref: p.Root + p.L.Prefix + "metodologi/#privasi", PrivacyLabel: p.L.T("privacy_rule"),
+			Source: p.exportSource()}
 	},
 	// wrapTiles gives the shared "tiles" template its labels.
 	"wrapTiles": func(p page, t []tile) tilesWrap {
@@ -97,7 +106,12 @@ func parse(name string) *template.Template {
 // render produces every file of the site, keyed by its path.
 func render(d *siteData, in *Input) (map[string][]byte, error) {
 	files := map[string][]byte{}
-	err := fs.WalkDir(assetFS, "assets", func(p string, e fs.DirEntry, err error) error {
+	base, err := baseURL(in.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	d.BaseURL = base
+	err = fs.WalkDir(assetFS, "assets", func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
@@ -114,6 +128,9 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 	tIndex, tOPD, tMethod, tData, tKPI := parse("index"), parse("opd"), parse("method"), parse("data"), parse("kpi")
 	tGuide, tRiwayat := parse("panduan"), parse("riwayat")
 	writeTemplates(in, files)
+	if err := writeIcons(files); err != nil {
+		return nil, err
+	}
 	for _, l := range []lang{langID, langEN} {
 		emit := func(t *template.Template, rel, title string, body any) error {
 			// rel is the page's folder inside its language ("" for the
@@ -129,7 +146,7 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 			if alt == "" {
 				alt = "./"
 			}
-			p := page{L: l, Title: title, Root: root, AltHref: alt, Body: body}
+			p := page{L: l, Title: title, Root: root, AltHref: alt, Body: body, pageMeta: d.meta(l, rel, root)}
 			if d.Latest != "" {
 				p.DataAsOf = l.Tf("data_as_of", l.Month(d.Latest))
 			}
@@ -168,6 +185,18 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	for _, l := range []lang{langID, langEN} {
+		feed, err := d.feed(l)
+		if err != nil {
+			return nil, err
+		}
+		files[l.Prefix+"feed.xml"] = feed
+		card, err := socialCard(l, d)
+		if err != nil {
+			return nil, err
+		}
+		files[l.Prefix+"og.png"] = card
+	}
 	if err := writeLog(d.Log, d.Revisions, files); err != nil {
 		return nil, err
 	}
@@ -175,174 +204,6 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 		return nil, err
 	}
 	return files, nil
-}
-
-// tile is one headline number with its changes.
-type tile struct{ Label, Value, Prev, Year string }
-
-func find(ms []month, periode string) *month {
-	for i := range ms {
-		if ms[i].Periode == periode {
-			return &ms[i]
-		}
-	}
-	return nil
-}
-
-func shiftMonth(periode string, n int) string {
-	var y, m int
-	if _, err := fmt.Sscanf(periode, "%d-%d", &y, &m); err != nil {
-		return "" // not a month: matches no period
-	}
-	t := y*12 + (m - 1) + n
-	return fmt.Sprintf("%04d-%02d", t/12, t%12+1)
-}
-
-func tiles(l lang, ms []month, latest string) []tile {
-	cur := find(ms, latest)
-	if cur == nil {
-		return nil
-	}
-	prev, year := find(ms, shiftMonth(latest, -1)), find(ms, shiftMonth(latest, -12))
-	pick := func(m *month, f func(*month) *float64) *float64 {
-		if m == nil {
-			return nil
-		}
-		return f(m)
-	}
-	mk := func(label string, f func(*month) *float64) tile {
-		return tile{label, l.Pct(f(cur)), l.Delta(f(cur), pick(prev, f)), l.Delta(f(cur), pick(year, f))}
-	}
-	return []tile{
-		mk(l.T("coverage"), func(m *month) *float64 { return m.Cakupan }),
-		mk(l.T("ontime"), func(m *month) *float64 { return m.TepatWaktu }),
-		mk(l.T("sangat_baik_share"), func(m *month) *float64 { return m.Persen[0] }),
-		mk(l.T("iku"), func(m *month) *float64 { return m.Capaian }),
-		mk(l.T("jp20"), func(m *month) *float64 { return m.Patuh20JP }),
-	}
-}
-
-func periods(ms []month) []string {
-	out := make([]string, len(ms))
-	for i, m := range ms {
-		out[i] = m.Periode
-	}
-	return out
-}
-
-// trendCharts are the charts shared by the overview and an OPD page. dir is
-// the page's folder (for the CSV downloads), prefix makes chart IDs unique.
-func trendCharts(l lang, ms []month, dir, prefix string, files map[string][]byte) []chartView {
-	if len(ms) == 0 {
-		return nil
-	}
-	ps := periods(ms)
-	last := ms[len(ms)-1]
-	var yearAgo *float64
-	if m := find(ms, shiftMonth(last.Periode, -12)); m != nil {
-		yearAgo = m.Cakupan
-	}
-	col := func(f func(month) *float64) []*float64 {
-		out := make([]*float64, len(ms))
-		for i, m := range ms {
-			out[i] = f(m)
-		}
-		return out
-	}
-	var charts []chartView
-	add := func(c chartView, data chartData, file string) {
-		c.CSV = file
-		files[dir+file] = data.csv()
-		charts = append(charts, c)
-	}
-
-	// Coverage and timeliness.
-	cov, tepat := col(func(m month) *float64 { return m.Cakupan }), col(func(m month) *float64 { return m.TepatWaktu })
-	c := chartView{ID: prefix + "cakupan", Title: l.T("chart_cov_title"),
-		Summary: l.Tf("chart_cov_sum", l.Month(last.Periode), l.Pct(last.Cakupan), l.Int(last.Dinilai), l.Int(last.Pegawai), l.Pct(last.TepatWaktu), l.Pct(yearAgo)),
-		Option:  lineChart(prefix+"cakupan", l, ps, []string{l.T("series_coverage"), l.T("series_ontime")}, [][]*float64{cov, tepat}, 100),
-		Head:    []string{l.T("month"), l.T("employees"), l.T("evaluated"), l.T("coverage"), l.T("ontime")}}
-	data := chartData{Cols: []string{"periode", "jumlah_pegawai", "jumlah_dinilai", "cakupan_penilaian_persen", "dinilai_tepat_waktu_persen"}}
-	for _, m := range ms {
-		c.Rows = append(c.Rows, []string{l.Month(m.Periode), l.Int(m.Pegawai), l.Int(m.Dinilai), l.Pct(m.Cakupan), l.Pct(m.TepatWaktu)})
-		data.Rows = append(data.Rows, []string{m.Periode, fmt.Sprint(m.Pegawai), fmt.Sprint(m.Dinilai), raw(m.Cakupan), raw(m.TepatWaktu)})
-	}
-	add(c, data, "cakupan.csv")
-
-	// Predikat distribution.
-	var shares [5][]*float64
-	suppressed := false
-	for k := 0; k < 5; k++ {
-		shares[k] = col(func(m month) *float64 { return m.Persen[k] })
-	}
-	lbl := predikatLabel[l.Code]
-	c = chartView{ID: prefix + "predikat", Title: l.T("chart_pred_title"),
-		Summary: l.Tf("chart_pred_sum", l.Month(last.Periode), pctOrSuppressed(l, last, 0), pctOrSuppressed(l, last, 1)),
-		Option:  stackedShares(prefix+"predikat", l, ps, shares),
-		Head:    append([]string{l.T("month"), l.T("evaluated")}, lbl[:]...)}
-	data = chartData{Cols: []string{"periode", "jumlah_dinilai", "sangat_baik", "baik", "butuh_perbaikan", "kurang", "sangat_kurang",
-		"sangat_baik_persen", "baik_persen", "butuh_perbaikan_persen", "kurang_persen", "sangat_kurang_persen"}}
-	for _, m := range ms {
-		row := []string{l.Month(m.Periode), l.Int(m.Dinilai)}
-		drow := []string{m.Periode, fmt.Sprint(m.Dinilai)}
-		for k := 0; k < 5; k++ {
-			if m.Count[k] == nil {
-				suppressed = true
-				row = append(row, l.T("suppressed_short"))
-			} else {
-				row = append(row, l.Count(m.Count[k])+" ("+l.Pct(m.Persen[k])+")")
-			}
-			drow = append(drow, raw(m.Count[k]))
-		}
-		for k := 0; k < 5; k++ {
-			drow = append(drow, raw(m.Persen[k]))
-		}
-		c.Rows = append(c.Rows, row)
-		data.Rows = append(data.Rows, drow)
-	}
-	if suppressed {
-		c.Note = l.T("suppressed_note")
-	}
-	add(c, data, "predikat.csv")
-
-	// Training compliance.
-	c = chartView{ID: prefix + "jp", Title: l.T("chart_jp_title"),
-		Summary: l.Tf("chart_jp_sum", l.Month(last.Periode), l.Pct(last.Patuh20JP), numOr(l, last.JP)),
-		Option:  lineChart(prefix+"jp", l, ps, []string{l.T("series_jp20")}, [][]*float64{col(func(m month) *float64 { return m.Patuh20JP })}, 100),
-		Head:    []string{l.T("month"), l.T("jp20"), "JP"}}
-	data = chartData{Cols: []string{"periode", "persen_memenuhi_20jp", "rata_jp_per_pegawai"}}
-	for _, m := range ms {
-		c.Rows = append(c.Rows, []string{l.Month(m.Periode), l.Pct(m.Patuh20JP), numOr(l, m.JP)})
-		data.Rows = append(data.Rows, []string{m.Periode, raw(m.Patuh20JP), raw(m.JP)})
-	}
-	add(c, data, "jp.csv")
-
-	// IKU achievement.
-	c = chartView{ID: prefix + "iku", Title: l.T("chart_iku_title"),
-		Summary: l.Tf("chart_iku_sum", l.Month(last.Periode), l.Pct(last.Capaian), l.Int(last.IKU), l.Int(last.Tercapai)),
-		Option:  lineChart(prefix+"iku", l, ps, []string{l.T("series_iku")}, [][]*float64{col(func(m month) *float64 { return m.Capaian })}, nil),
-		Head:    []string{l.T("month"), l.T("iku"), l.T("indicator")}}
-	data = chartData{Cols: []string{"periode", "rata_capaian_iku_persen", "jumlah_indikator_iku", "indikator_tercapai"}}
-	for _, m := range ms {
-		c.Rows = append(c.Rows, []string{l.Month(m.Periode), l.Pct(m.Capaian), l.Int(m.IKU)})
-		data.Rows = append(data.Rows, []string{m.Periode, raw(m.Capaian), fmt.Sprint(m.IKU), fmt.Sprint(m.Tercapai)})
-	}
-	add(c, data, "iku-bulanan.csv")
-	return charts
-}
-
-func numOr(l lang, p *float64) string {
-	if p == nil {
-		return "–"
-	}
-	return l.Number(*p, 1)
-}
-
-func pctOrSuppressed(l lang, m month, k int) string {
-	if m.Count[k] == nil {
-		return l.T("suppressed_short")
-	}
-	return l.Pct(m.Persen[k])
 }
 
 type opdRow struct {
@@ -373,7 +234,7 @@ func overview(d *siteData, l lang, files map[string][]byte) overviewBody {
 	for _, k := range d.KPIs {
 		b.KPIs = append(b.KPIs, kpiLink{Href: "kpi/" + k.Name + "/", Title: k.title(l)})
 	}
-	b.Charts = trendCharts(l, d.Province, l.Prefix, "provinsi-", files)
+	b.Charts = trendCharts(l, d.Province, l.Prefix, "provinsi-", "provinsi", l.T("province"), files)
 	for _, o := range d.OPD {
 		m := find(o.Months, d.Latest)
 		if m == nil {
@@ -407,7 +268,7 @@ func opdBody(d *siteData, o opdPage, l lang, files map[string][]byte) opdView {
 	dir := l.Prefix + "opd/" + o.Kode + "/"
 	b := opdView{Kode: o.Kode, Nama: o.Nama, Latest: d.Latest, LastSent: o.LastSent}
 	b.Tiles = tiles(l, o.Months, d.Latest)
-	b.Charts = trendCharts(l, o.Months, dir, "opd-", files)
+	b.Charts = trendCharts(l, o.Months, dir, "opd-", o.Kode, o.Nama, files)
 	if c, ok := curveChart(l, o, d.CurveLimits, dir, files); ok {
 		b.Charts = append(b.Charts, c)
 	}

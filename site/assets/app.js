@@ -1,5 +1,6 @@
-// kinerja public site: draws the charts from their data-option JSON, and
-// makes tables sortable and filterable. Plain JavaScript, no framework.
+// kinerja public site: draws the charts from their data-option JSON, offers
+// each chart as a PNG or SVG image and a link to it, and makes tables
+// sortable and filterable. Plain JavaScript, no framework.
 (function () {
   "use strict";
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
@@ -26,6 +27,100 @@
       timer = setTimeout(function () { charts.forEach(function (c) { c.resize(); }); }, 150);
     });
     window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.resize(); }); });
+  }
+
+  // The chart of fig redrawn for a file: white, 1000 px wide, with its title
+  // above and the source and site below (both from the figure's data-
+  // attributes, written by site/templates/layout.html), in ECharts' own
+  // renderers, so the image is the chart as drawn. Returns the option and
+  // the image's size.
+  function exportOption(fig) {
+    var el = fig.querySelector(".chart[data-option]");
+    var option = JSON.parse(el.getAttribute("data-option"));
+    var w = 1000, h = Math.max(el.clientHeight || 320, 320) + 76;
+    option.animation = false;
+    option.backgroundColor = "#ffffff";
+    option.tooltip = [];
+    var text = function (t, size, color, where) {
+      var o = { text: t, left: 16, textStyle: { fontSize: size, color: color, width: w - 32, overflow: "truncate" } };
+      for (var k in where) o[k] = where[k];
+      return o;
+    };
+    option.title = [
+      text(fig.getAttribute("data-title") || "", 18, "#1a1a1a", { top: 12 }),
+      text(fig.getAttribute("data-source") || "", 12, "#4a4a4a", { bottom: 10 }),
+    ];
+    option.title[1].textStyle.fontWeight = "normal";
+    var legends = [].concat(option.legend || []).filter(function (l) { return l.show !== false; });
+    legends.forEach(function (l) { l.top = 48; });
+    // At 1000 px every legend fits on one line.
+    [].concat(option.grid || []).forEach(function (g) {
+      g.top = legends.length > 0 ? 96 : (parseFloat(g.top) || 16) + 48;
+      g.bottom = (parseFloat(g.bottom) || 32) + 28;
+    });
+    return { option: option, width: w, height: h };
+  }
+
+  function save(blob, name) {
+    var a = document.createElement("a");
+    var url = URL.createObjectURL(blob);
+    a.href = url;
+    a.download = name;
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function exportChart(fig, format) {
+    var e = exportOption(fig);
+    var name = (fig.getAttribute("data-file") || "grafik") + "." + format;
+    var chart;
+    if (format === "svg") {
+      // Server-side-rendering mode: an SVG string, no element needed.
+      chart = window.echarts.init(null, null, { renderer: "svg", ssr: true, width: e.width, height: e.height });
+      chart.setOption(e.option);
+      var svg = chart.renderToSVGString();
+      chart.dispose();
+      save(new Blob([svg], { type: "image/svg+xml" }), name);
+      return;
+    }
+    // A detached element: the copy is never on the page.
+    chart = window.echarts.init(document.createElement("div"), null, { renderer: "canvas", width: e.width, height: e.height });
+    chart.setOption(e.option);
+    var url = chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#ffffff" });
+    chart.dispose();
+    var bin = atob(url.slice(url.indexOf(",") + 1));
+    var bytes = new Uint8Array(bin.length);
+    for (var i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    save(new Blob([bytes], { type: "image/png" }), name);
+  }
+
+  function copyLink(button) {
+    var url = location.href.split("#")[0] + "#" + button.getAttribute("data-target");
+    var status = button.parentNode.querySelector(".copy-status");
+    var done = function () { if (status) status.textContent = button.getAttribute("data-done"); };
+    var fallback = function () {
+      // Without clipboard access the address bar gets the link instead.
+      history.replaceState(null, "", url);
+      done();
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(url).then(done, fallback);
+    else fallback();
+  }
+
+  function chartControls() {
+    if (!window.echarts) return;
+    document.querySelectorAll("figure[data-file]").forEach(function (fig) {
+      fig.querySelectorAll("button.export").forEach(function (b) {
+        b.hidden = false;
+        b.addEventListener("click", function () { exportChart(fig, b.getAttribute("data-format")); });
+      });
+      fig.querySelectorAll("button.copy-link").forEach(function (b) {
+        b.hidden = false;
+        b.addEventListener("click", function () { copyLink(b); });
+      });
+    });
   }
 
   function cellValue(row, index) {
@@ -70,6 +165,7 @@
 
   function start() {
     drawCharts();
+    chartControls();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     document.querySelectorAll("input[data-filter]").forEach(makeFilter);
   }

@@ -6,12 +6,15 @@
 
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   LANGS,
+  chartsOf,
   discover,
   formatViolations,
   injectionInSource,
+  kindOf,
   launchBrowser,
   openPage,
   repoRoot,
@@ -29,6 +32,8 @@ function none(problems, what) {
   const lines = [...counts].map(([p, n]) => (n > 1 ? `${p} (${n} times)` : p));
   assert.fail(`${counts.size} ${what}:\n${lines.join('\n')}`);
 }
+
+const kindOfPage = (base, url) => kindOf(new URL(url), base);
 
 const rel = (base, url) => {
   const u = new URL(url);
@@ -53,6 +58,8 @@ describe('public site', () => {
         shots.push({ url, width: w, ...(await screenshot(browser.context, site.base, url, w, h, name)) });
       }
     }
+    const opd = found.pages.find((p) => p.kind === 'id:/opd');
+    if (opd) shots.push({ url: opd.url, width: 360, ...(await screenshot(browser.context, site.base, opd.url, 360, 740, 'opd')) });
     const kinds = new Map();
     for (const p of found.pages) kinds.set(p.kind, (kinds.get(p.kind) ?? 0) + 1);
     console.log(`${site.base}: ${found.pages.length} pages, ${found.files.length} other files; visited ${pages.length}:`);
@@ -180,7 +187,110 @@ describe('public site', () => {
     }
   });
 
-  it('fits the overview in a 360 px wide screen (no horizontal scrolling); screenshots in test-artifacts/', () => {
+  it('downloads every chart of the overview and of an agency page as a PNG and an SVG image', async () => {
+    const opd = found.pages.find((p) => kindOfPage(site.base, p.url) === 'en:/opd');
+    const problems = [];
+    // The SVG files are parsed in a blank page: the site's CSP would report
+    // their style attributes, which are fine in a file.
+    const parser = await browser.context.newPage();
+    for (const url of [site.base.href, opd?.url].filter(Boolean)) {
+      const { page, log } = await openPage(browser.context, site.base);
+      const at = rel(site.base, url);
+      try {
+        await page.goto(url, { waitUntil: 'load' });
+        await chartsOf(page);
+        const figures = page.locator('figure[data-file]');
+        const n = await figures.count();
+        if (n === 0) problems.push(`${at}: no chart with downloads`);
+        for (let i = 0; i < n; i++) {
+          const fig = figures.nth(i);
+          const base = await fig.getAttribute('data-file');
+          const id = await fig.getAttribute('id');
+          if (!/^[a-z0-9-]+-\d{4}(-\d{2})?$/.test(base ?? '')) problems.push(`${at}: chart ${i} has the file name ${base}`);
+          if (!id?.startsWith('grafik-') || (await fig.locator(`a.permalink[href="#${id}"]`).count()) !== 1) {
+            problems.push(`${at}: chart ${i} has no permalink to its id (${id})`);
+          }
+          for (const format of ['png', 'svg']) {
+            const button = fig.locator(`button.export[data-format="${format}"]`);
+            if (!(await button.isVisible())) {
+              problems.push(`${at}: ${base}: no visible ${format} button`);
+              continue;
+            }
+            const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+            const name = download.suggestedFilename();
+            const bytes = await readFile(await download.path());
+            if (name !== `${base}.${format}`) problems.push(`${at}: downloaded ${name}, want ${base}.${format}`);
+            if (format === 'png') {
+              if (!bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) problems.push(`${at}: ${name} is not a PNG`);
+              else if (bytes.length < 5000) problems.push(`${at}: ${name} is only ${bytes.length} bytes`);
+            } else {
+              const root = await parser.evaluate((t) => {
+                const doc = new DOMParser().parseFromString(t, 'image/svg+xml');
+                if (doc.querySelector('parsererror')) return 'parsererror';
+                return `${doc.documentElement.namespaceURI} ${doc.documentElement.localName} ${doc.querySelectorAll('path').length}`;
+              }, bytes.toString('utf8'));
+              if (!/^http:\/\/www\.w3\.org\/2000\/svg svg [1-9]/.test(root)) problems.push(`${at}: ${name} is not an SVG drawing (${root})`);
+              const title = await fig.getAttribute('data-title');
+              const plain = (s) => s.replace(/&[a-z]+;|&#\d+;/g, '').replace(/[<>&"']/g, '');
+              if (!plain(bytes.toString('utf8')).includes(plain(title).slice(0, 30))) problems.push(`${at}: ${name} lacks its title "${title}"`);
+            }
+          }
+        }
+        for (const m of log.console) problems.push(`${at}: console ${m.type}: ${m.text}`);
+        for (const e of log.errors) problems.push(`${at}: uncaught: ${e.text}`);
+      } finally {
+        await page.close();
+      }
+    }
+    await parser.close();
+    none(problems, 'chart download problems');
+  });
+
+  it('names all five predikat in the legend of the predikat chart, without a pager, at 360 and 1280 px', async () => {
+    const problems = [];
+    for (const width of [360, 1280]) {
+      const { page } = await openPage(browser.context, site.base);
+      try {
+        await page.setViewportSize({ width, height: 900 });
+        await page.goto(site.base.href, { waitUntil: 'load' });
+        await chartsOf(page);
+        const legend = await page.evaluate(() => {
+          const el = document.getElementById('provinsi-predikat');
+          const chart = el && window.echarts.getInstanceByDom(el);
+          if (!chart) return { error: 'no chart #provinsi-predikat' };
+          const opt = chart.getOption();
+          const model = chart.getModel().getComponent('legend');
+          const view = chart.getViewOfComponentModel(model);
+          const box = view.group.getBoundingRect().clone();
+          box.applyTransform(view.group.getComputedTransform ? view.group.getComputedTransform() : view.group.transform);
+          const grid = chart.getModel().getComponent('grid').coordinateSystem.getRect();
+          return {
+            type: opt.legend[0].type,
+            names: opt.series.map((s) => s.name),
+            drawn: view.getContentGroup().children().length,
+            box: { x: box.x, y: box.y, w: box.width, h: box.height },
+            width: chart.getWidth(),
+            gridTop: grid.y,
+          };
+        });
+        const at = `/ at ${width} px`;
+        if (legend.error) {
+          problems.push(`${at}: ${legend.error}`);
+          continue;
+        }
+        if (legend.type !== 'plain') problems.push(`${at}: legend type ${legend.type}, want plain (a scroll legend pages and hides entries)`);
+        if (legend.names.length !== 5) problems.push(`${at}: ${legend.names.length} series, want the five predikat`);
+        if (legend.drawn !== 5) problems.push(`${at}: ${legend.drawn} legend entries drawn, want 5`);
+        if (legend.box.x < 0 || legend.box.x + legend.box.w > legend.width + 0.5) problems.push(`${at}: legend spans x ${legend.box.x}–${legend.box.x + legend.box.w} of ${legend.width} px`);
+        if (legend.box.y + legend.box.h > legend.gridTop) problems.push(`${at}: legend (to y ${legend.box.y + legend.box.h}) overlaps the plot (from y ${legend.gridTop})`);
+      } finally {
+        await page.close();
+      }
+    }
+    none(problems, 'legend problems');
+  });
+
+  it('fits the overview and an agency page in a 360 px wide screen (no horizontal scrolling); screenshots in test-artifacts/', () => {
     for (const s of shots) console.log(`screenshot ${path.relative(repoRoot, s.file)}`);
     none(
       shots.filter((s) => s.width === 360 && s.scrollWidth > 360)
