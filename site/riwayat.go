@@ -77,16 +77,16 @@ func orDash(s string) string {
 func ParseLogText(text string) (nomor int, at time.Time, prev string, files map[string]string, err error) {
 	files = map[string]string{}
 	for i, line := range strings.Split(strings.TrimSuffix(text, "\n"), "\n") {
-		switch {
-		case i == 0:
+		switch i {
+		case 0:
 			if _, err := fmt.Sscanf(line, "# kinerja: terbitan data %d", &nomor); err != nil {
 				return 0, at, "", nil, fmt.Errorf("line 1 %q is not the header of a publication", line)
 			}
-		case i == 1:
+		case 1:
 			if at, err = time.Parse("# waktu "+time.RFC3339, line); err != nil {
 				return 0, at, "", nil, fmt.Errorf("line 2 %q: %w", line, err)
 			}
-		case i == 2:
+		case 2:
 			prev = strings.TrimPrefix(line, "# sebelumnya ")
 			if prev == "-" {
 				prev = ""
