@@ -170,13 +170,20 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 	if err != nil {
 		return res, err
 	}
-	res.Month, err = publish.LatestMonth(ctx, db)
+	// The report of the latest month that has ended (a month still running
+	// is not reported on); the PDF when [laporan] pdf asks. A PDF that
+	// cannot be printed is a warning, not a failed run: the HTML report
+	// is written, and a failed run would pause the scheduled ingest.
+	res.Month, err = LatestCompleteMonth(ctx, db, cfg, opt.now())
 	if err != nil {
 		return res, err
 	}
 	if res.Month != "" {
-		res.ReportPath = filepath.Join(cfg.Reports, "laporan-"+res.Month+".html")
-		if err := publish.Report(ctx, db, res.Month, res.ReportPath); err != nil {
+		res.ReportPath = filepath.Join(cfg.Reports, publish.ReportFile(res.Month, ""))
+		_, err := WriteReport(ctx, db, cfg, res.Month, ReportOptions{Path: res.ReportPath, Now: opt.Now, Log: log})
+		if pe, pdfOnly := err.(*PDFError); pdfOnly {
+			log.Warn("PDF report not written", "month", res.Month, "err", pe.Err)
+		} else if err != nil {
 			return res, fmt.Errorf("writing report %s: %w", res.Month, err)
 		}
 	}

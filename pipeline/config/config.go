@@ -8,6 +8,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net/mail"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -34,6 +35,8 @@ type Config struct {
 	Kurva    []Aturan `toml:"kurva"`
 	Schedule Schedule `toml:"schedule"`
 	Site     Site     `toml:"site"`
+	Laporan  Laporan  `toml:"laporan"`
+	Surel    Surel    `toml:"surel"`
 }
 
 // KPI holds the thresholds of docs/kpi.md.
@@ -96,6 +99,36 @@ type Site struct {
 	Title string `toml:"title"`
 }
 
+// Laporan holds the settings of the leadership report.
+type Laporan struct {
+	// PDF also prints every report to PDF (laporan-YYYY-MM.pdf) with
+	// headless Chromium. Off by default: a run then spawns no browser, and
+	// the same data gives the same files (a PDF carries its print time).
+	PDF bool `toml:"pdf"`
+	// Chromium is the browser to print with, a path or a command name; ""
+	// looks for chromium, chromium-browser or google-chrome on PATH.
+	Chromium string `toml:"chromium"`
+}
+
+// Surel is the SMTP delivery of the month's report by `kinerja schedule`:
+// sent when Host and To are set.
+type Surel struct {
+	Host string `toml:"host"`
+	Port int    `toml:"port"`
+	User string `toml:"user"`
+	// PasswordEnv names the environment variable that holds the password,
+	// so that the password is in neither the file nor the database.
+	PasswordEnv string   `toml:"password_env"`
+	From        string   `toml:"from"`
+	To          []string `toml:"to"`
+	// StartTLS upgrades the connection before authenticating; off only for
+	// a relay on this machine.
+	StartTLS bool `toml:"starttls"`
+}
+
+// Enabled reports whether the report is to be mailed.
+func (s Surel) Enabled() bool { return s.Host != "" && len(s.To) > 0 }
+
 // Default returns the configuration of docs/cli.md and docs/kpi.md.
 func Default() Config {
 	return Config{
@@ -127,7 +160,8 @@ func Default() Config {
 			BackupDir:   "data/cadangan",
 			BackupsKept: 7,
 		},
-		Site: Site{Title: "Kinerja ASN Pemerintah Provinsi Lampung"},
+		Site:  Site{Title: "Kinerja ASN Pemerintah Provinsi Lampung"},
+		Surel: Surel{Port: 587, StartTLS: true},
 	}
 }
 
@@ -200,6 +234,10 @@ func (c Config) Validate() error {
 	if c.KPI.SuppressBelow < 1 {
 		errs = append(errs, fmt.Errorf("kpi.ambang_sensor %d: must be at least 1 (1 suppresses nothing)", c.KPI.SuppressBelow))
 	}
+	errs = append(errs, c.Surel.validate()...)
+	if inside(c.Reports, c.Out) {
+		errs = append(errs, fmt.Errorf("reports %q lies inside out %q: the leadership report is internal and must not be published with the site", c.Reports, c.Out))
+	}
 	valid := map[string]bool{"sangat_baik": true, "baik": true, "butuh_perbaikan": true, "kurang": true, "sangat_kurang": true}
 	org := map[string]bool{"istimewa": true, "baik": true, "butuh_perbaikan": true, "kurang": true, "sangat_kurang": true}
 	for i, a := range c.Kurva {
@@ -221,6 +259,57 @@ func (c Config) Validate() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// validate reports a [surel] section that cannot send: checked at start,
+// not a month later when the report is due.
+func (s Surel) validate() []error {
+	if s.Host == "" && len(s.To) == 0 {
+		return nil
+	}
+	var errs []error
+	if s.Host == "" {
+		errs = append(errs, errors.New("surel.host: name the SMTP server that sends to surel.to"))
+	}
+	if len(s.To) == 0 {
+		errs = append(errs, errors.New("surel.to: list at least one address, e.g. [\"pimpinan@lampungprov.go.id\"]"))
+	}
+	if s.Port < 1 || s.Port > 65535 {
+		errs = append(errs, fmt.Errorf("surel.port %d: a TCP port, usually 587", s.Port))
+	}
+	if _, err := mail.ParseAddress(s.From); err != nil {
+		errs = append(errs, fmt.Errorf("surel.from %q: %v", s.From, err))
+	}
+	for _, a := range s.To {
+		if _, err := mail.ParseAddress(a); err != nil {
+			errs = append(errs, fmt.Errorf("surel.to %q: %v", a, err))
+		}
+	}
+	if s.User != "" && s.PasswordEnv == "" {
+		errs = append(errs, errors.New("surel.password_env: name the environment variable that holds the password of surel.user"))
+	}
+	if s.User != "" && !s.StartTLS && !localHost(s.Host) {
+		errs = append(errs, errors.New("surel.starttls = false with surel.user: the password would cross the network in clear; only a relay on this machine (localhost) may do without STARTTLS"))
+	}
+	return errs
+}
+
+// inside reports whether path is dir or a folder under it.
+func inside(path, dir string) bool {
+	if path == "" || dir == "" {
+		return false
+	}
+	p, errP := filepath.Abs(path)
+	d, errD := filepath.Abs(dir)
+	if errP != nil || errD != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+func localHost(h string) bool {
+	return h == "localhost" || h == "127.0.0.1" || h == "::1"
 }
 
 var memorySize = regexp.MustCompile(`^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$`)

@@ -7,7 +7,9 @@
 //     loaded after the last complete run (a manual `kinerja ingest`, a run
 //     that failed or was stopped);
 //   - report (early on the 6th): the leadership report of the month just
-//     closed;
+//     closed (HTML, the PDF when [laporan] pdf asks, the archive index), then
+//     mailed when [surel] is set (surel.go): three tries outside the run
+//     lock, recorded as task mail, a failed send never failing the report;
 //   - backup (nightly): EXPORT DATABASE to Parquet, keeping the last N;
 //   - freshness (daily): the OPDs that have not sent the month now due.
 //

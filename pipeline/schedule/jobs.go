@@ -2,6 +2,7 @@ package schedule
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -15,6 +16,7 @@ import (
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/lock"
 	"github.com/lampungprov/kinerja/pipeline/store"
+	"github.com/lampungprov/kinerja/reports"
 )
 
 // Job names: the keys of the config's [schedule] section.
@@ -51,6 +53,12 @@ type Runner struct {
 	FailurePause, MaxFailurePause time.Duration
 	// Sleep waits d or until ctx is done; tests replace it.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// MailRetries are the pauses between attempts at mailing the report
+	// ([surel]); MailTLS and MailTimeout are given to the Mailer (tests
+	// trust their own server's certificate).
+	MailRetries []time.Duration
+	MailTLS     *tls.Config
+	MailTimeout time.Duration
 
 	failures  int
 	notBefore time.Time
@@ -64,6 +72,11 @@ const (
 	DefaultFailurePause    = 15 * time.Minute
 	DefaultMaxFailurePause = 6 * time.Hour
 )
+
+// DefaultMailRetries are the pauses between the three attempts at mailing
+// the report: a server that is down for a few minutes is waited out, one
+// that refuses is not tried for long.
+var DefaultMailRetries = []time.Duration{time.Minute, 5 * time.Minute}
 
 // DefaultRetries are the pauses between attempts of a rare job that found
 // the database busy: about an hour in all.
@@ -321,23 +334,99 @@ func (r *Runner) tracked(ctx context.Context, job, task string, fn func(ctx cont
 }
 
 // ReportMonth is the month just closed at now: the month before now's.
-func ReportMonth(now time.Time) string {
-	return time.Date(now.Year(), now.Month(), 1, 0, 0, 0, 0, now.Location()).AddDate(0, -1, 0).Format("2006-01")
-}
+func ReportMonth(now time.Time) string { return pipeline.ClosedMonth(now) }
 
 // Report writes the leadership report of the month just closed into the
-// reports folder. It runs after the evaluation deadline (the 5th), so the
-// month is complete; the ingest job keeps the KPIs current.
+// reports folder (HTML, the PDF when [laporan] pdf asks, the archive
+// index). It runs after the evaluation deadline (the 5th), so the month is
+// complete; the ingest job keeps the KPIs current. Then, when [surel] is
+// set, it mails the report (deliver) after closing the database: a send
+// that fails is recorded as a failed task of its own and never makes the
+// report's task fail.
 func (r *Runner) Report(ctx context.Context) error {
 	month := ReportMonth(r.now())
-	path := filepath.Join(r.Cfg.Reports, "laporan-"+month+".html")
-	return r.tracked(ctx, JobReport, pipeline.TaskReport, func(ctx context.Context, db *store.DB) (pipeline.Entry, error) {
-		if err := pipeline.Report(ctx, db, month, path); err != nil {
+	var res pipeline.ReportResult
+	err := r.tracked(ctx, JobReport, pipeline.TaskReport, func(ctx context.Context, db *store.DB) (pipeline.Entry, error) {
+		var err error
+		res, err = pipeline.WriteReport(ctx, db, r.Cfg, month, pipeline.ReportOptions{Now: r.Now, Log: r.Log})
+		if res.HTML == "" {
 			return pipeline.Entry{}, fmt.Errorf("writing report %s: %w", month, err)
 		}
-		r.log().Info("leadership report written", "job", JobReport, "month", month, "path", path)
-		return pipeline.Entry{Note: "laporan " + path}, nil
+		r.log().Info("leadership report written", "job", JobReport, "month", month, "path", res.HTML, "pdf", res.PDF)
+		return pipeline.Entry{Note: "laporan " + res.HTML}, err // err: only the PDF failed
 	})
+	if res.HTML != "" && r.Cfg.Surel.Enabled() && ctx.Err() == nil {
+		r.deliver(ctx, month, res)
+	}
+	return err
+}
+
+// deliver mails the report: up to three attempts with the MailRetries
+// pauses between them, outside the run lock (a server that does not answer
+// must not hold up the ingest job), then one record of task
+// pipeline.TaskMail in the run history with the send's start and end. A
+// failure is logged and recorded, not returned: the report is written.
+func (r *Runner) deliver(ctx context.Context, month string, res pipeline.ReportResult) {
+	log := r.log().With("job", JobReport, "month", month)
+	start := r.now()
+	m, err := reportMail(r.Cfg.Surel, month, reports.Summary(res.Report), res.HTML, res.PDF, start)
+	tries := 0
+	if err == nil {
+		mailer := Mailer{Cfg: r.Cfg.Surel, TLS: r.MailTLS, Timeout: r.MailTimeout}
+		pauses := r.MailRetries
+		if pauses == nil {
+			pauses = DefaultMailRetries
+		}
+		for {
+			tries++
+			if err = mailer.Send(ctx, m); err == nil || tries > len(pauses) {
+				break
+			}
+			log.Warn("report not sent: retrying", "try", tries, "in", pauses[tries-1].String(), "err", err)
+			if serr := r.sleep(ctx, pauses[tries-1]); serr != nil {
+				err = errors.Join(err, serr)
+				break
+			}
+		}
+	}
+	e := pipeline.Entry{Note: fmt.Sprintf("laporan %s ke %d penerima", month, len(r.Cfg.Surel.To))}
+	if err != nil {
+		err = fmt.Errorf("mailing report %s after %d tries: %w", month, tries, err)
+		log.Error("report not sent", "tries", tries, "err", err)
+	} else {
+		log.Info("report sent", "to", strings.Join(r.Cfg.Surel.To, ", "), "attachments", len(m.Attachments))
+	}
+	if rerr := r.record(ctx, pipeline.TaskMail, start, r.now(), e, err); rerr != nil && !errors.Is(rerr, err) {
+		log.Warn("mail not recorded in the run history", "err", rerr)
+	}
+}
+
+// record writes one finished task into the run history with pipeline.Track,
+// with start and end as its times (Track reads its clock at the start and
+// at the end), then rewrites status.json. It works on a stopping daemon
+// too: a send cut short by SIGTERM is recorded as dibatalkan.
+func (r *Runner) record(ctx context.Context, task string, start, end time.Time, e pipeline.Entry, taskErr error) error {
+	rctx := context.WithoutCancel(ctx)
+	db, done, err := r.openRetrying(rctx, JobReport)
+	if err != nil {
+		r.markFault(err)
+		return err
+	}
+	calls := 0
+	clock := func() time.Time {
+		calls++
+		if calls == 1 {
+			return start
+		}
+		return end
+	}
+	err = pipeline.Track(rctx, db, task, pipeline.TriggerSchedule, clock, func(context.Context) (pipeline.Entry, error) {
+		return e, taskErr
+	})
+	if serr := pipeline.WriteStatus(rctx, db, r.Cfg, r.now()); serr != nil {
+		r.log().Warn("status.json not written", "job", JobReport, "err", serr)
+	}
+	return errors.Join(err, done())
 }
 
 // Backup exports the database into the backup folder and keeps the last
