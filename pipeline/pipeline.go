@@ -78,6 +78,21 @@ func Open(ctx context.Context, path string, mode lock.Mode, wait time.Duration, 
 	return db, func() error { return errors.Join(db.Close(), l.Release()) }, nil
 }
 
+// OpenConfigured is Open of cfg's database with cfg's bounds on DuckDB
+// (memory_limit, temp_directory, threads of [duckdb]): what the commands
+// and the scheduler's jobs open.
+func OpenConfigured(ctx context.Context, cfg config.Config, mode lock.Mode, wait time.Duration, task string) (*store.DB, func() error, error) {
+	db, done, err := Open(ctx, cfg.DB, mode, wait, task)
+	if err != nil {
+		return nil, nil, err
+	}
+	d := cfg.DuckDB
+	if err := db.Limit(ctx, store.Limits{MemoryLimit: d.MemoryLimit, TempDirectory: d.TempDirectory, Threads: d.Threads}); err != nil {
+		return nil, nil, errors.Join(err, done())
+	}
+	return db, done, nil
+}
+
 // OpenForAnalysts is Open under the shared lock for SQL written by
 // analysts (`kinerja sql`): read-only, sandboxed (no file, network,
 // extension or setting change) and held to memoryLimit.
@@ -148,7 +163,7 @@ func Build(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (s
 // buildSite builds the site; status.json is one of site.KeptFiles, carried
 // across the swap and not counted as a change, and rewritten right after.
 func buildSite(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger, now func() time.Time) (site.Stats, error) {
-	return publish.Site(ctx, db, cfg.Out, publish.Options{Log: log, Now: now})
+	return publish.Site(ctx, db, cfg.Out, publish.Options{Log: log, Now: now, BaseURL: cfg.Site.BaseURL})
 }
 
 func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (Result, error) {

@@ -54,9 +54,9 @@ func (m lockMode) open(ctx context.Context, e *env, wait time.Duration, task str
 		// In memory and thrown away: nothing is lost if closing fails.
 		return db, func() error { _ = db.Close(); return nil }, nil
 	case lockWrite:
-		return pipeline.Open(ctx, e.cfg.DB, lock.Exclusive, wait, task)
+		return pipeline.OpenConfigured(ctx, e.cfg, lock.Exclusive, wait, task)
 	case lockRead:
-		return pipeline.Open(ctx, e.cfg.DB, lock.Shared, wait, task)
+		return pipeline.OpenConfigured(ctx, e.cfg, lock.Shared, wait, task)
 	case lockSandbox:
 		return pipeline.OpenForAnalysts(ctx, e.cfg.DB, wait, task, e.cfg.SQL.MemoryLimit)
 	case lockOnly:

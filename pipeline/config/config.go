@@ -35,6 +35,7 @@ type Config struct {
 	Kurva    []Aturan `toml:"kurva"`
 	Schedule Schedule `toml:"schedule"`
 	Site     Site     `toml:"site"`
+	DuckDB   DuckDB   `toml:"duckdb"`
 	Laporan  Laporan  `toml:"laporan"`
 	Surel    Surel    `toml:"surel"`
 }
@@ -97,6 +98,19 @@ type Schedule struct {
 // Site holds settings of the public site.
 type Site struct {
 	Title string `toml:"title"`
+	// BaseURL is the site's public address (https://…/): hreflang,
+	// canonical, feed and Open Graph links are absolute with it, relative
+	// without.
+	BaseURL string `toml:"base_url"`
+}
+
+// DuckDB bounds what the database engine may take of the server, so that a
+// big load spills to temp_directory instead of growing until the server
+// kills it (pipeline/store/limits.go).
+type DuckDB struct {
+	MemoryLimit   string `toml:"memory_limit"`   // a DuckDB size; default "2GB", which fits a 4 GiB server
+	TempDirectory string `toml:"temp_directory"` // "" : <database>.tmp beside the file
+	Threads       int    `toml:"threads"`        // 0: one per core
 }
 
 // Laporan holds the settings of the leadership report.
@@ -160,8 +174,9 @@ func Default() Config {
 			BackupDir:   "data/cadangan",
 			BackupsKept: 7,
 		},
-		Site:  Site{Title: "Kinerja ASN Pemerintah Provinsi Lampung"},
-		Surel: Surel{Port: 587, StartTLS: true},
+		Site:   Site{Title: "Kinerja ASN Pemerintah Provinsi Lampung"},
+		DuckDB: DuckDB{MemoryLimit: "2GB"},
+		Surel:  Surel{Port: 587, StartTLS: true},
 	}
 }
 
@@ -218,6 +233,12 @@ func (c Config) Validate() error {
 	}
 	if c.KPI.DeadlineDay < 1 || c.KPI.DeadlineDay > 28 {
 		errs = append(errs, fmt.Errorf("kpi.batas_hari_penilaian %d: must be a day 1-28", c.KPI.DeadlineDay))
+	}
+	if u := c.Site.BaseURL; u != "" && !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+		errs = append(errs, fmt.Errorf("site.base_url %q: must be an absolute http(s) address, e.g. \"https://kinerja.lampungprov.go.id/\"", u))
+	}
+	if c.DuckDB.Threads < 0 {
+		errs = append(errs, fmt.Errorf("duckdb.threads %d: must be 0 (one per core) or more", c.DuckDB.Threads))
 	}
 	if c.KPI.MaxDataAgeDays < 0 {
 		errs = append(errs, fmt.Errorf("kpi.batas_kesegaran_hari %d: must be 0 (no freshness test) or more", c.KPI.MaxDataAgeDays))

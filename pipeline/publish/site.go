@@ -25,6 +25,8 @@ type Options struct {
 	Log *slog.Logger
 	// Now is the clock of the revision log (the time of a publication).
 	Now func() time.Time
+	// BaseURL is the site's public address ([site] base_url; site.Input).
+	BaseURL string
 }
 
 // Site writes the public site for the data in db into out, atomically: it
@@ -42,6 +44,7 @@ func Site(ctx context.Context, db *store.DB, out string, opt Options) (site.Stat
 	if err != nil {
 		return site.Stats{}, err
 	}
+	in.BaseURL = opt.BaseURL
 	data, err := site.DataFiles(in)
 	if err != nil {
 		return site.Stats{}, err

@@ -180,7 +180,7 @@ func (r *Runner) Ingest(ctx context.Context) error {
 		}
 	}
 
-	db, done, err := pipeline.Open(ctx, r.Cfg.DB, lock.Exclusive, orDefault(r.LockWait, DefaultLockWait), holder(JobIngest))
+	db, done, err := pipeline.OpenConfigured(ctx, r.Cfg, lock.Exclusive, orDefault(r.LockWait, DefaultLockWait), holder(JobIngest))
 	var busy *lock.BusyError
 	if errors.As(err, &busy) {
 		log.Info("database busy: trying again at the next tick", "reason", busy.Error())
@@ -234,7 +234,7 @@ func (r *Runner) stale(ctx context.Context) (bool, error) {
 	if _, err := os.Stat(r.Cfg.DB); errors.Is(err, os.ErrNotExist) {
 		return false, nil
 	}
-	db, done, err := pipeline.Open(ctx, r.Cfg.DB, lock.Shared, orDefault(r.LockWait, DefaultLockWait), holder(JobIngest))
+	db, done, err := pipeline.OpenConfigured(ctx, r.Cfg, lock.Shared, orDefault(r.LockWait, DefaultLockWait), holder(JobIngest))
 	var busy *lock.BusyError
 	if errors.As(err, &busy) {
 		return false, nil // a run is in progress: it will publish
@@ -304,7 +304,7 @@ func (r *Runner) openRetrying(ctx context.Context, job string) (*store.DB, func(
 		retries = DefaultRetries
 	}
 	for attempt := 0; ; attempt++ {
-		db, done, err := pipeline.Open(ctx, r.Cfg.DB, lock.Exclusive, orDefault(r.LockWait, DefaultLockWait), holder(job))
+		db, done, err := pipeline.OpenConfigured(ctx, r.Cfg, lock.Exclusive, orDefault(r.LockWait, DefaultLockWait), holder(job))
 		var busy *lock.BusyError
 		if !errors.As(err, &busy) || attempt >= len(retries) {
 			return db, done, err
