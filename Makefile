@@ -93,8 +93,42 @@ fuzz: $(ECHARTS)
 docs:
 	$(GO) test -count=1 ./queries -run TestKPIDocIsUpToDate -update
 
-bench: $(ECHARTS)
-	$(GO) test -run '^$$' -bench . -benchmem -count=1 ./...
+# Speed and memory: the Go benchmarks (-count=1), then the scale table of
+# cmd/kinerja-bench at BENCH_ROWS penilaian rows (default 1.2M, a province's
+# year): the real binary's ingest, compute, build and rerun, each a child
+# process with its peak RSS, beside DuckDB's bare read_csv of the same file.
+# The data is generated once and cached under data/bench/data/; results go
+# to data/bench/hasil-<date>.json and data/bench/terakhir.json. 3 to 5
+# minutes on 2 cores (docs/skala.md). BENCH_GO=0 skips the Go benchmarks.
+BENCH_ROWS        ?= 1200000
+BENCH_GO          ?= 1
+BENCH_MAX_RSS_GIB ?= 16
+BENCH_FLAGS       ?=
+bench: $(ECHARTS) $(BIN)
+	@mkdir -p data/bench
+	$(GO) build -o bin/kinerja-bench ./cmd/kinerja-bench
+	@secs=0; if [ "$(BENCH_GO)" != 0 ]; then \
+		start=$$(date +%s); \
+		$(GO) test -run '^$$' -bench . -benchmem -count=1 -timeout 30m ./... 2>&1 | tee data/bench/go-bench.txt; \
+		code=$${PIPESTATUS[0]}; secs=$$(( $$(date +%s) - start )); \
+		echo "Go benchmarks: $$secs s"; \
+		if [ $$code -ne 0 ]; then exit $$code; fi; \
+	else rm -f data/bench/go-bench.txt; fi; \
+	bin/kinerja-bench -bin $(BIN) -dir data/bench -rows $(BENCH_ROWS) -max-rss-gib $(BENCH_MAX_RSS_GIB) \
+		$$( [ -f data/bench/go-bench.txt ] && echo "-go-bench data/bench/go-bench.txt -go-bench-seconds $$secs" ) $(BENCH_FLAGS)
+
+# 10M rows (a large province over several years, or a small ministry): the
+# scale table only. Refused when the 1.2M run extrapolates above
+# BENCH_MAX_RSS_GIB of peak RSS.
+bench-besar:
+	$(MAKE) bench BENCH_ROWS=10000000 BENCH_GO=0
+
+# A national year (53M rows, 4.4M civil servants x 12 months), once, by
+# hand: about 32 GB of CSV in data/bench/data/. Refused like bench-besar.
+bench-national:
+	$(MAKE) bench BENCH_ROWS=53000000 BENCH_GO=0 BENCH_FLAGS="-curve 120000,400000,1200000,10000000"
+
+.PHONY: bench-besar bench-national
 
 lint: $(ECHARTS)
 	$(GO) vet ./...
