@@ -34,6 +34,9 @@ type chartView struct {
 	// downloaded image; File is the image's name without extension
 	// (cakupan-penilaian-dinkes-2025-12).
 	Who, File string
+	// EmbedHref is the chart's embed page as its page links it and
+	// EmbedCode the <iframe> snippet showing it (see embed.go).
+	EmbedHref, EmbedCode string
 }
 
 // chartData is the machine-readable table behind a chart.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"image/png"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -273,5 +274,85 @@ func TestEveryTextOfEveryPageExists(t *testing.T) {
 		if i := strings.Index(html, "??"); i >= 0 {
 			t.Errorf("%s has a missing text: %s", p, html[i:min(len(html), i+40)])
 		}
+	}
+}
+
+// TestEveryChartHasAnEmbedPage: every chart of every page offers an
+// <iframe> snippet of its embed page, which holds that chart (its id, title
+// and option), a link back to the chart on its page and no navigation.
+func TestEveryChartHasAnEmbedPage(t *testing.T) {
+	files := render(t, input())
+	all := pages(files)
+	figure := regexp.MustCompile(`<figure class="card chart-card" id="(grafik-([a-z0-9-]+))"[^>]*data-title="([^"]*)"`)
+	snippet := regexp.MustCompile(`data-src="([^"]+)">&lt;iframe src=&#34;([^&]+)&#34; title=`)
+	charts := 0
+	for p, html := range all {
+		if strings.Contains(p, "embed/") {
+			continue
+		}
+		dir := strings.TrimSuffix(p, "index.html")
+		figs := figure.FindAllStringSubmatchIndex(html, -1)
+		for i, m := range figs {
+			charts++
+			id, chartID := html[m[2]:m[3]], html[m[4]:m[5]]
+			end := len(html)
+			if i+1 < len(figs) {
+				end = figs[i+1][0]
+			}
+			fig := html[m[0]:end]
+			if !strings.Contains(fig, `<summary>Sematkan</summary>`) && !strings.Contains(fig, `<summary>Embed</summary>`) {
+				t.Errorf("%s: %s has no embed control", p, id)
+			}
+			s := snippet.FindStringSubmatch(fig)
+			if s == nil {
+				t.Errorf("%s: %s has no iframe snippet", p, id)
+				continue
+			}
+			lang := ""
+			if strings.HasPrefix(p, "en/") {
+				lang = "en/"
+			}
+			want := lang + "embed/" + strings.TrimPrefix(dir, lang) + id + "/"
+			target := path.Clean(dir+s[1]) + "/"
+			if target != want || s[2] != s[1] {
+				t.Errorf("%s: %s embeds %q (%q), want %s", p, id, s[1], s[2], want)
+				continue
+			}
+			embed, ok := all[want+"index.html"]
+			if !ok {
+				t.Errorf("%s: no embed page %s for %s", p, want, id)
+				continue
+			}
+			title := strings.SplitN(html[m[6]:m[7]], " — ", 2)[0]
+			back := strings.Repeat("../", strings.Count(want, "/")) + dir + "#" + id
+			for _, w := range []string{`id="` + id + `"`, `id="` + chartID + `" data-option="{`, `>` + title, `href="` + back + `" target="_blank" rel="noopener"`, `<p class="source">`} {
+				if !strings.Contains(embed, w) {
+					t.Errorf("%s (embed of %s on %s) lacks %s", want, id, p, w)
+				}
+			}
+			for _, bad := range []string{"<nav", "<header", "<footer", `class="lang-switch"`, "<details"} {
+				if strings.Contains(embed, bad) {
+					t.Errorf("%s has %s", want, bad)
+				}
+			}
+			if strings.Count(embed, `class="chart"`) != 1 {
+				t.Errorf("%s does not hold exactly one chart", want)
+			}
+		}
+	}
+	if charts == 0 {
+		t.Fatal("no chart on any page")
+	}
+	for _, p := range []string{"embed/opd/x1/grafik-opd-cakupan/index.html", "en/embed/opd/x1/grafik-opd-cakupan/index.html", "embed/grafik-provinsi-cakupan/index.html"} {
+		if _, ok := files[p]; !ok {
+			t.Errorf("no %s", p)
+		}
+	}
+	// With a base URL the snippet's address is absolute.
+	in := input()
+	in.BaseURL = "https://kinerja.example.go.id/"
+	abs := string(render(t, in)["opd/x1/index.html"])
+	if !strings.Contains(abs, `&lt;iframe src=&#34;https://kinerja.example.go.id/embed/opd/x1/grafik-opd-cakupan/&#34;`) {
+		t.Error("with a base URL the embed snippet's address is not absolute")
 	}
 }

@@ -37,9 +37,15 @@ func Handler(dir string) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
 		h.Set("X-Content-Type-Options", "nosniff")
-		h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'")
+		// Only the charts' embed pages may be framed, by any site; the
+		// path is judged as the file server will resolve it.
+		if embeddable(r.URL.Path) {
+			h.Set("Content-Security-Policy", csp+"frame-ancestors *")
+		} else {
+			h.Set("Content-Security-Policy", csp+"frame-ancestors 'none'")
+			h.Set("X-Frame-Options", "DENY")
+		}
 		h.Set("Referrer-Policy", "no-referrer")
-		h.Set("X-Frame-Options", "DENY")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			h.Set("Allow", "GET, HEAD")
@@ -67,6 +73,16 @@ func Handler(dir string) http.Handler {
 		}()
 		files.ServeHTTP(&gzipWriter{ResponseWriter: w, w: gz}, r)
 	})
+}
+
+// csp is the site's Content-Security-Policy but for frame-ancestors.
+const csp = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+
+// embeddable says whether the page at URL path p is a chart's embed page
+// (embed/... or en/embed/...), which other sites may frame.
+func embeddable(p string) bool {
+	p = path.Clean("/" + p)
+	return strings.HasPrefix(p, "/embed/") || strings.HasPrefix(p, "/en/embed/")
 }
 
 // maxPath is the longest path or query served: the site's are far shorter.

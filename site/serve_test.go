@@ -104,3 +104,46 @@ func TestServeStaysInsideTheSiteAndListsNoFolder(t *testing.T) {
 		t.Errorf("a file of the site: %d %q", code, body)
 	}
 }
+
+// TestServeLetsOnlyEmbedPagesBeFramed: a chart's embed page may be framed by
+// any site, every other page by none, whatever the path's spelling.
+func TestServeLetsOnlyEmbedPagesBeFramed(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"index.html", "opd/x1/index.html", "embed/opd/x1/grafik-opd-cakupan/index.html", "en/embed/grafik-provinsi-cakupan/index.html"} {
+		full := filepath.Join(dir, p)
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte("<!doctype html><title>x</title>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	srv := httptest.NewServer(site.Handler(dir))
+	defer srv.Close()
+	for p, framed := range map[string]bool{
+		"/": false, "/opd/x1/": false, "/embed/opd/x1/grafik-opd-cakupan/": true, "/en/embed/grafik-provinsi-cakupan/": true,
+		"/embed/../opd/x1/": false, "/en/embedx/": false,
+	} {
+		req, err := http.NewRequest("GET", srv.URL+p, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.URL.Opaque = p
+		resp, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_ = resp.Body.Close() // read-only
+		csp, xfo := resp.Header.Get("Content-Security-Policy"), resp.Header.Get("X-Frame-Options")
+		if !strings.Contains(csp, "script-src 'self'") || resp.Header.Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("%s: headers %v", p, resp.Header)
+		}
+		if framed {
+			if resp.StatusCode != http.StatusOK || !strings.HasSuffix(csp, "frame-ancestors *") || strings.Contains(csp, "frame-ancestors 'none'") || xfo != "" {
+				t.Errorf("%s (%d): CSP %q, X-Frame-Options %q: want frame-ancestors * and no X-Frame-Options", p, resp.StatusCode, csp, xfo)
+			}
+		} else if !strings.HasSuffix(csp, "frame-ancestors 'none'") || xfo != "DENY" {
+			t.Errorf("%s (%d): CSP %q, X-Frame-Options %q: want frame-ancestors 'none' and DENY", p, resp.StatusCode, csp, xfo)
+		}
+	}
+}

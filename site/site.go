@@ -82,6 +82,8 @@ type chartWrap struct {
 	PermalinkLabel, CopyLabel         string
 	CopiedLabel                       string
 	PrivacyHref, PrivacyLabel, Source string
+	EmbedLabel, EmbedHint             string
+	CopyCodeLabel, CodeCopiedLabel    string
 }
 
 var funcs = template.FuncMap{
@@ -91,7 +93,9 @@ var funcs = template.FuncMap{
 			PNGLabel: p.L.T("download_png"), SVGLabel: p.L.T("download_svg"),
 			PermalinkLabel: p.L.T("permalink"), CopyLabel: p.L.T("copy_link"), CopiedLabel: p.L.T("link_copied"),
 			PrivacyHref: p.Root + p.L.Prefix + "metodologi/#privasi", PrivacyLabel: p.L.T("privacy_rule"),
-			Source: p.exportSource()}
+			Source:     p.exportSource(),
+			EmbedLabel: p.L.T("embed"), EmbedHint: p.L.T("embed_hint"),
+			CopyCodeLabel: p.L.T("copy_code"), CodeCopiedLabel: p.L.T("code_copied")}
 	},
 	// wrapTiles gives the shared "tiles" template its labels.
 	"wrapTiles": func(p page, t []tile) tilesWrap {
@@ -127,6 +131,7 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 	}
 	tIndex, tOPD, tMethod, tData, tKPI := parse("index"), parse("opd"), parse("method"), parse("data"), parse("kpi")
 	tGuide, tRiwayat := parse("panduan"), parse("riwayat")
+	tEmbed := template.Must(template.New("embed").Funcs(funcs).ParseFS(templateFS, "templates/embed.html"))
 	writeTemplates(in, files)
 	if err := writeIcons(files); err != nil {
 		return nil, err
@@ -150,11 +155,20 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 			if d.Latest != "" {
 				p.DataAsOf = l.Tf("data_as_of", l.Month(d.Latest))
 			}
+			charts := chartsOfBody(body)
+			for i := range charts {
+				charts[i].EmbedHref, charts[i].EmbedCode = d.embedCode(l, rel, root, charts[i])
+			}
 			var b strings.Builder
 			if err := t.ExecuteTemplate(&b, "layout", p); err != nil {
 				return fmt.Errorf("rendering %sindex.html: %w", full, err)
 			}
 			files[full+"index.html"] = []byte(b.String())
+			for _, c := range charts {
+				if err := d.writeEmbed(tEmbed, p, rel, c, files); err != nil {
+					return err
+				}
+			}
 			return nil
 		}
 		ov := overview(d, l, files)

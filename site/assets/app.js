@@ -109,6 +109,37 @@
     else fallback();
   }
 
+  // The embed snippet's address made absolute from the page's own (a site
+  // built without a base URL writes it relative), and its copy button.
+  function copyEmbed(button) {
+    var field = document.getElementById(button.getAttribute("data-target"));
+    var status = button.parentNode.querySelector(".copy-status");
+    if (!field) return;
+    var done = function () { if (status) status.textContent = button.getAttribute("data-done"); };
+    var fallback = function () {
+      // Without clipboard access the code is selected for the reader to copy.
+      field.focus();
+      field.select();
+      try { if (document.execCommand("copy")) done(); } catch (e) { /* selected is enough */ }
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(field.value).then(done, fallback);
+    else fallback();
+  }
+
+  function embedControls() {
+    document.querySelectorAll("textarea.embed-code[data-src]").forEach(function (t) {
+      var src = t.getAttribute("data-src");
+      var abs;
+      try { abs = new URL(src, location.href).href; } catch (e) { return; }
+      if (abs !== src) t.value = t.value.split('src="' + src + '"').join('src="' + abs + '"');
+      t.addEventListener("focus", function () { t.select(); });
+    });
+    document.querySelectorAll("button.copy-embed").forEach(function (b) {
+      b.hidden = false;
+      b.addEventListener("click", function () { copyEmbed(b); });
+    });
+  }
+
   function chartControls() {
     if (!window.echarts) return;
     document.querySelectorAll("figure[data-file]").forEach(function (fig) {
@@ -166,6 +197,7 @@
   function start() {
     drawCharts();
     chartControls();
+    embedControls();
     document.querySelectorAll("table.sortable").forEach(makeSortable);
     document.querySelectorAll("input[data-filter]").forEach(makeFilter);
   }

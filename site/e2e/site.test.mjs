@@ -7,6 +7,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import {
   LANGS,
@@ -244,6 +245,79 @@ describe('public site', () => {
     }
     await parser.close();
     none(problems, 'chart download problems');
+  });
+
+  it('shows an agency chart\'s embed snippet and draws its embed page inside an iframe of another origin, without console errors', async () => {
+    const opd = found.pages.find((p) => kindOfPage(site.base, p.url) === 'id:/opd');
+    assert.ok(opd, 'no agency page found');
+    const problems = [];
+    // The snippet as a visitor copies it: the page's script makes its address absolute.
+    let snippet;
+    {
+      const { page, log } = await openPage(browser.context, site.base);
+      try {
+        await page.goto(opd.url, { waitUntil: 'load' });
+        const fig = page.locator('figure[data-file]').first();
+        await fig.locator('details.embed-control > summary').click();
+        if (!(await fig.locator('button.copy-embed').isVisible())) problems.push('no visible copy button for the embed code');
+        snippet = await fig.locator('textarea.embed-code').inputValue();
+        for (const m of log.console) problems.push(`${rel(site.base, opd.url)}: console ${m.type}: ${m.text}`);
+        for (const e of log.errors) problems.push(`${rel(site.base, opd.url)}: uncaught: ${e.text}`);
+      } finally {
+        await page.close();
+      }
+    }
+    const src = /<iframe src="([^"]+)"/.exec(snippet ?? '')?.[1];
+    assert.ok(src, `no iframe address in the snippet ${JSON.stringify(snippet)}`);
+    const embedUrl = new URL(src.replace(/&amp;/g, '&'));
+    if (embedUrl.origin !== site.base.origin || !/\/embed\/opd\/[^/]+\/grafik-[a-z0-9-]+\/$/.test(embedUrl.pathname)) {
+      problems.push(`snippet address ${src} is not an absolute embed page of the site`);
+    }
+    // Another origin: a second server on another port whose page frames the chart.
+    const host = createServer((req, res) => {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><title>host</title><h1>Another site</h1>${snippet}`);
+    });
+    await new Promise((resolve) => host.listen(0, '127.0.0.1', resolve));
+    const hostUrl = `http://127.0.0.1:${host.address().port}/`;
+    const page = await browser.context.newPage();
+    const messages = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') messages.push(`console ${m.type()}: ${m.text()}`); });
+    page.on('pageerror', (err) => messages.push(`uncaught: ${err}`));
+    page.on('response', (r) => { if (r.status() >= 400) messages.push(`${r.url()} → ${r.status()}`); });
+    await page.route('**/*', (route) => {
+      const u = new URL(route.request().url());
+      if (u.origin === site.base.origin || u.href.startsWith(hostUrl) || ['data:', 'blob:'].includes(u.protocol)) return route.continue();
+      messages.push(`request leaving the sites: ${u.href}`);
+      return route.abort('blockedbyclient');
+    });
+    try {
+      assert.notEqual(new URL(hostUrl).origin, site.base.origin);
+      await page.goto(hostUrl, { waitUntil: 'load' });
+      const el = await page.waitForSelector('iframe');
+      const frame = await el.contentFrame();
+      if (!frame || frame.url() !== embedUrl.href) problems.push(`the iframe shows ${frame?.url()}, want ${embedUrl.href}`);
+      else {
+        await frame.waitForSelector('.chart canvas, .chart svg', { timeout: 15_000 }).catch(() => problems.push('no chart drawn (canvas or svg) inside the iframe'));
+        const info = await frame.evaluate(() => ({
+          nav: document.querySelectorAll('nav, header, footer').length,
+          title: document.querySelector('h1')?.textContent ?? '',
+          back: [...document.querySelectorAll('a[target="_blank"][rel~="noopener"]')].map((a) => a.href),
+          charts: document.querySelectorAll('.chart').length,
+        }));
+        if (info.nav !== 0) problems.push(`the embed page has ${info.nav} nav/header/footer elements`);
+        if (info.charts !== 1) problems.push(`the embed page has ${info.charts} charts, want 1`);
+        if (info.title.trim() === '') problems.push('the embed page has no title');
+        const id = embedUrl.pathname.split('/').filter(Boolean).pop();
+        if (!info.back.some((h) => h === new URL(`#${id}`, opd.url).href)) problems.push(`no link back to ${rel(site.base, opd.url)}#${id} (links: ${info.back.join(', ')})`);
+      }
+    } finally {
+      await page.close();
+      // The browser keeps its connection alive: close() alone would wait for it.
+      host.closeAllConnections();
+      await new Promise((resolve) => host.close(resolve));
+    }
+    none([...problems, ...messages], 'embed problems');
   });
 
   it('names all five predikat in the legend of the predikat chart, without a pager, at 360 and 1280 px', async () => {
