@@ -35,13 +35,6 @@ func LatestCompleteMonth(ctx context.Context, db *store.DB, cfg config.Config, n
 	return publish.LatestCompleteMonth(ctx, db, ClosedMonth(now.In(cfg.Location())))
 }
 
-// Report writes the HTML leadership report of month (YYYY-MM) to path, and
-// the archive index beside it when path is named laporan-YYYY-MM.html. No
-// PDF: see WriteReport.
-func Report(ctx context.Context, db *store.DB, month, path string) error {
-	return publish.Report(ctx, db, month, path)
-}
-
 // ReportOptions are the choices of one report; the zero value follows the
 // configuration.
 type ReportOptions struct {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline"
@@ -77,8 +78,8 @@ func (b *optionalBool) String() string {
 }
 
 func (b *optionalBool) Set(s string) error {
-	v := s == "true" || s == "1"
-	if !v && s != "false" && s != "0" {
+	v, err := strconv.ParseBool(s)
+	if err != nil {
 		return fmt.Errorf("want true or false")
 	}
 	b.value = &v
