@@ -27,7 +27,7 @@ import (
 var Points = []string{
 	"store.migrated",    // a migration applied to the new copy, before its swap
 	"ingest.staged",     // a file's rows in the staging table, before commit
-	"ingest.rows",       // every 16,384 rows staged of a file
+	"ingest.rows",       // every 4,096 rows the Go readers stage, once a file DuckDB's CSV reader staged
 	"ingest.committed",  // rows committed, manifest not yet written
 	"ingest.manifested", // manifest line written, file not yet moved
 	"ingest.moved",      // file moved into _diterima/ or _ditolak/

@@ -204,20 +204,12 @@ func Check(ctx context.Context, db *store.DB, paths []string, opt Options) (Resu
 	defer endSession(ctx, db, opt)
 	var res Result
 	for _, path := range paths {
-		data, err := os.ReadFile(path)
+		sc, err := scanFile(path)
 		if err != nil {
-			return res, fmt.Errorf("reading %s: %w", path, err)
+			return res, err
 		}
-		var fr FileResult
 		errRollback := errors.New("check only")
-		err = db.Tx(ctx, func(tx *store.Tx) error {
-			var err error
-			fr, err = validate(ctx, tx, path, filepath.Base(path), data, opt)
-			if err != nil {
-				return err
-			}
-			return errRollback
-		})
+		fr, err := validateTx(ctx, db, sc, filepath.Base(path), opt, func(*store.Tx, *FileResult) error { return errRollback })
 		if err != nil && !errors.Is(err, errRollback) {
 			return res, fmt.Errorf("checking %s: %w", path, err)
 		}
@@ -250,12 +242,11 @@ type source struct {
 }
 
 func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (FileResult, error) {
-	data, err := os.ReadFile(src.path)
+	sc, err := scanFile(src.path)
 	if err != nil {
 		return FileResult{}, err
 	}
-	sum := sha256.Sum256(data)
-	hash := hex.EncodeToString(sum[:])
+	hash := sc.sha256
 	if src.sha256 != "" && src.sha256 != hash {
 		return FileResult{}, fmt.Errorf("archived file %s has sha256 %s, but %s was recorded when it was accepted: "+
 			"it was changed afterwards; put the original back (from a backup copy of the inbox) and run again", src.path, hash, src.sha256)
@@ -277,33 +268,33 @@ func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (Fil
 			return FileResult{}, err
 		}
 		if n > maxAttempts {
-			return a.rejectStuck(ctx, data, n-1, last)
+			return a.rejectStuck(ctx, sc, n-1, last)
 		}
-		fr, err := a.attempt(ctx, data, opt)
+		fr, err := a.attempt(ctx, sc, opt)
 		switch {
 		case err != nil && !isFileFault(ctx, err):
 			if ctx.Err() != nil {
 				err = errors.Join(err, stoppedAttempt(ctx, db, hash))
 			}
 		case err != nil && n >= maxAttempts:
-			return a.rejectStuck(ctx, data, n, firstLine(err.Error()))
+			return a.rejectStuck(ctx, sc, n, firstLine(err.Error()))
 		case err != nil:
 			err = errors.Join(err, failedAttempt(ctx, db, hash, err))
 		}
 		return fr, err
 	}
-	return a.attempt(ctx, data, opt)
+	return a.attempt(ctx, sc, opt)
 }
 
 // attempt loads the file (the data of a.src) within the file timeout.
-func (a archiver) attempt(parent context.Context, data []byte, opt Options) (FileResult, error) {
+func (a archiver) attempt(parent context.Context, sc scanned, opt Options) (FileResult, error) {
 	ctx := parent
 	if opt.FileTimeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(parent, opt.FileTimeout)
 		defer cancel()
 	}
-	fr, err := a.load(ctx, data, opt)
+	fr, err := a.load(ctx, sc, opt)
 	if err != nil && parent.Err() == nil && ctx.Err() != nil {
 		return fr, fmt.Errorf("reading it took longer than %s (ingest.batas_waktu_berkas): %w", opt.FileTimeout, err)
 	}
@@ -311,14 +302,14 @@ func (a archiver) attempt(parent context.Context, data []byte, opt Options) (Fil
 }
 
 // rejectStuck rejects a file that attempts kept failing on.
-func (a archiver) rejectStuck(ctx context.Context, data []byte, attempts int, last string) (FileResult, error) {
+func (a archiver) rejectStuck(ctx context.Context, sc scanned, attempts int, last string) (FileResult, error) {
 	fr := FileResult{Name: a.name, Format: formatOf(a.src.path), Status: StatusRejected,
 		Problems: []Problem{stuckProblem(a.name, attempts, last)}}
 	arsip, err := a.place(ctx, RejectedDir)
 	if err != nil {
 		return fr, err
 	}
-	if err := recordRejected(ctx, a.db, &fr, a.hash, len(data), a.now, arsip); err != nil {
+	if err := recordRejected(ctx, a.db, &fr, a.hash, int(sc.size), a.now, arsip); err != nil {
 		return fr, err
 	}
 	fr.MovedTo, err = a.reject(fr.Problems, arsip)
@@ -327,7 +318,7 @@ func (a archiver) rejectStuck(ctx context.Context, data []byte, attempts int, la
 
 // load validates and stores the file, or records its rejection, and moves
 // it out of the inbox.
-func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResult, error) {
+func (a archiver) load(ctx context.Context, sc scanned, opt Options) (FileResult, error) {
 	log, db, src, name, hash, now := opt.log(), a.db, a.src, a.name, a.hash, a.now
 	dupOf, err := duplicateOf(ctx, db, hash)
 	if err != nil {
@@ -339,7 +330,7 @@ func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResul
 		if err != nil {
 			return fr, err
 		}
-		if err := recordDuplicate(ctx, db, &fr, hash, len(data), now, arsip, dupOf); err != nil {
+		if err := recordDuplicate(ctx, db, &fr, hash, int(sc.size), now, arsip, dupOf); err != nil {
 			return fr, err
 		}
 		crash.Point("ingest.committed")
@@ -353,13 +344,11 @@ func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResul
 	if err != nil {
 		return fr, err
 	}
-	err = db.Tx(ctx, func(tx *store.Tx) error {
-		var err error
-		fr, err = validate(ctx, tx, src.path, name, data, opt)
-		if err != nil || len(fr.Problems) > 0 {
-			return err
+	fr, err = validateTx(ctx, db, sc, name, opt, func(tx *store.Tx, fr *FileResult) error {
+		if len(fr.Problems) > 0 {
+			return nil
 		}
-		if err := storeRows(ctx, tx, &fr, hash, len(data), now, arsip); err != nil {
+		if err := storeRows(ctx, tx, fr, hash, int(sc.size), now, arsip); err != nil {
 			return err
 		}
 		crash.Point("ingest.staged")
@@ -374,7 +363,7 @@ func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResul
 		if err != nil {
 			return fr, err
 		}
-		if err := recordRejected(ctx, db, &fr, hash, len(data), now, arsip); err != nil {
+		if err := recordRejected(ctx, db, &fr, hash, int(sc.size), now, arsip); err != nil {
 			return fr, err
 		}
 		crash.Point("ingest.rejected")
@@ -392,16 +381,52 @@ func (a archiver) load(ctx context.Context, data []byte, opt Options) (FileResul
 	return fr, err
 }
 
+// validateTx validates the scanned file in a transaction and then runs
+// then in it, which commits unless then fails. A CSV file is read by
+// DuckDB's reader; when that reader would not read it as the Go reader does
+// (errGoReader), the transaction is rolled back and the Go reader reads it.
+func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt Options,
+	then func(*store.Tx, *FileResult) error) (FileResult, error) {
+	var fr FileResult
+	withDuckDB := formatOf(sc.path) == "csv" && sc.csv.ok
+	if withDuckDB {
+		err := readCSVWithDuckDB(ctx, db, sc)
+		if errors.Is(err, errGoReader) {
+			opt.log().Debug("CSV read by the Go reader", "file", name, "why", err)
+			withDuckDB = false
+		} else if err != nil {
+			return fr, err
+		}
+	}
+	for {
+		err := db.Tx(ctx, func(tx *store.Tx) error {
+			var err error
+			fr, err = validate(ctx, tx, sc, name, opt, withDuckDB)
+			if err != nil {
+				return err
+			}
+			return then(tx, &fr)
+		})
+		if withDuckDB && errors.Is(err, errGoReader) && ctx.Err() == nil {
+			opt.log().Debug("CSV read by the Go reader", "file", name, "why", err)
+			withDuckDB = false
+			continue
+		}
+		return fr, err
+	}
+}
+
 // validate reads a file into the staging table and runs its dataset's
 // validation. Problems are returned in fr.Problems; err is for failures of
-// the machinery, not of the data.
-func validate(ctx context.Context, tx *store.Tx, path, name string, data []byte, opt Options) (FileResult, error) {
-	fr := FileResult{Name: name, Format: formatOf(path)}
+// the machinery, not of the data. withDuckDB stages a CSV file with DuckDB's
+// reader (loadCSVWithDuckDB), or fails with errGoReader.
+func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Options, withDuckDB bool) (FileResult, error) {
+	fr := FileResult{Name: name, Format: formatOf(sc.path)}
 	fileProblem := func(text string) (FileResult, error) {
 		fr.Problems = append(fr.Problems, Problem{File: name, Text: text})
 		return fr, nil
 	}
-	if len(data) == 0 {
+	if sc.size == 0 {
 		return fileProblem("berkas kosong: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
 	}
 	st := &stager{tx: tx, file: name, fr: &fr}
@@ -409,15 +434,24 @@ func validate(ctx context.Context, tx *store.Tx, path, name string, data []byte,
 	var err error
 	switch fr.Format {
 	case "csv":
-		blocks, _, err = readCSV(data)
+		if withDuckDB {
+			break
+		}
+		var f *os.File
+		if f, err = os.Open(sc.path); err != nil {
+			return fr, err
+		}
+		defer func() { _ = f.Close() }() // read-only
+		text, delim := sniffedText(f, sc)
+		blocks = csvBlocks(text, delim)
 	case "xlsx":
 		var closeFn func()
-		blocks, closeFn, err = readXLSX(data)
+		blocks, closeFn, err = readXLSXFile(sc.path)
 		if closeFn != nil {
 			defer closeFn()
 		}
 	case "json":
-		blocks, err = readJSON(data)
+		blocks, err = readJSONFile(sc.path)
 	case "parquet":
 	default:
 		return fileProblem("jenis berkas tidak dikenal: kirim CSV, XLSX, JSON atau Parquet")
@@ -426,9 +460,12 @@ func validate(ctx context.Context, tx *store.Tx, path, name string, data []byte,
 		// The file cannot be opened as its format: a problem of the data.
 		return fileProblem(err.Error())
 	}
-	if fr.Format == "parquet" {
-		err = st.loadParquet(ctx, path)
-	} else {
+	switch {
+	case fr.Format == "parquet":
+		err = st.loadParquet(ctx, sc.path)
+	case withDuckDB:
+		err = st.loadCSVWithDuckDB(ctx, sc)
+	default:
 		err = st.load(ctx, blocks)
 	}
 	var dataErr dataError
@@ -446,6 +483,13 @@ func validate(ctx context.Context, tx *store.Tx, path, name string, data []byte,
 		return fileProblem("berkas tidak berisi baris data di bawah judul kolom: ekspor ulang data yang lengkap")
 	}
 	if err := runQuery(ctx, tx, "ingest/"+fr.Dataset+"_periksa"); err != nil {
+		return fr, err
+	}
+	// The staged text is in stg_periksa now: its memory is freed.
+	if err := dropStaging(ctx, tx); err != nil {
+		return fr, err
+	}
+	if err := tx.Exec(ctx, sqlOf("stg/buang_mentah")); err != nil {
 		return fr, err
 	}
 	return fr, readProblems(ctx, tx, &fr, st.multiSheet)

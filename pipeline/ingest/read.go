@@ -2,19 +2,22 @@ package ingest
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 // A block is one run of rows under one header: a CSV or JSON file, or one
@@ -57,7 +60,7 @@ func decodeText(b []byte) ([]byte, string, error) {
 		out, err := charmap.Windows1252.NewDecoder().Bytes(b[3:])
 		return out, "windows-1252", err
 	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		out, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewDecoder().Bytes(b)
+		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder().Bytes(b)
 		return out, "utf-16", err
 	case utf8.Valid(b):
 		return b, "utf-8", nil
@@ -84,13 +87,43 @@ func sniffDelimiter(text []byte) rune {
 	return best
 }
 
+// readCSV reads CSV text held in memory (the fuzz tests' entry).
 func readCSV(data []byte) ([]block, string, error) {
 	text, enc, err := decodeText(data)
 	if err != nil {
 		return nil, enc, fmt.Errorf("berkas tidak dapat dibaca sebagai teks (%v): simpan ulang sebagai CSV UTF-8", err)
 	}
-	r := csv.NewReader(bytes.NewReader(text))
-	r.Comma = sniffDelimiter(text)
+	return csvBlocks(bytes.NewReader(text), sniffDelimiter(headLines(text))), enc, nil
+}
+
+// textReader streams a scanned file's text as UTF-8, decoded as decodeText
+// decodes it.
+func textReader(f io.Reader, sc scanned) io.Reader {
+	br := bufio.NewReaderSize(f, 64<<10)
+	if sc.bom == "utf-8" {
+		_, _ = br.Discard(3) // the mark scanFile saw
+	}
+	switch sc.encoding() {
+	case "windows-1252":
+		return windows1252(br)
+	case "utf-16":
+		return xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder().Reader(br)
+	}
+	return br
+}
+
+// sniffedText is a scanned CSV file's text and the delimiter sniffed from
+// its start.
+func sniffedText(f io.Reader, sc scanned) (io.Reader, rune) {
+	br := bufio.NewReaderSize(textReader(f, sc), sniffBytes)
+	head, _ := br.Peek(sniffBytes) // a shorter file gives all of itself
+	return br, sniffDelimiter(head)
+}
+
+// csvBlocks reads CSV text as it streams, as one block.
+func csvBlocks(text io.Reader, delim rune) []block {
+	r := csv.NewReader(text)
+	r.Comma = delim
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	r.ReuseRecord = false
@@ -108,7 +141,7 @@ func readCSV(data []byte) ([]block, string, error) {
 		}
 		line, _ := r.FieldPos(0)
 		return line, rec, true, nil
-	}}}, enc, nil
+	}}}
 }
 
 // instructionSheets are sheets of explanations, never data.
@@ -119,10 +152,33 @@ var instructionSheets = map[string]bool{"petunjuk": true, "panduan": true, "kete
 // typed as a number shows up as 1.98501012010011E+17 or with its last digits
 // zeroed, which validation then explains.
 func readXLSX(data []byte) ([]block, func(), error) {
-	if err := checkInflation(data); err != nil {
+	return readWorkbook(bytes.NewReader(data), int64(len(data)))
+}
+
+// readXLSXFile reads an XLSX file: its zip directory first, then the
+// workbook, whose sheets excelize streams row by row (and unpacks a large
+// one to a temporary file, not to memory).
+func readXLSXFile(path string) ([]block, func(), error) {
+	f, err := os.Open(path)
+	if err != nil {
 		return nil, nil, err
 	}
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: maxInflated})
+	defer func() { _ = f.Close() }() // read-only; excelize has read it
+	st, err := f.Stat()
+	if err != nil {
+		return nil, nil, err
+	}
+	return readWorkbook(f, st.Size())
+}
+
+func readWorkbook(r interface {
+	io.Reader
+	io.ReaderAt
+}, size int64) ([]block, func(), error) {
+	if err := checkInflation(r, size); err != nil {
+		return nil, nil, err
+	}
+	f, err := excelize.OpenReader(r, excelize.Options{UnzipSizeLimit: maxInflated})
 	if err != nil {
 		return nil, nil, fmt.Errorf("berkas XLSX rusak atau terpotong (%v): buka di Excel, simpan ulang sebagai .xlsx dan kirim lagi", err)
 	}
@@ -180,8 +236,8 @@ const (
 
 // checkInflation rejects an XLSX that would unpack to more than a run may
 // hold, from its zip directory, before anything is unpacked.
-func checkInflation(data []byte) error {
-	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+func checkInflation(r io.ReaderAt, size int64) error {
+	z, err := zip.NewReader(r, size)
 	if err != nil {
 		return fmt.Errorf("berkas XLSX rusak atau terpotong (%v): buka di Excel, simpan ulang sebagai .xlsx dan kirim lagi", err)
 	}
@@ -204,68 +260,141 @@ func checkInflation(data []byte) error {
 // header is the union of keys in order of first appearance; ROW is the
 // object's position in an array, or its line in NDJSON.
 func readJSON(data []byte) ([]block, error) {
-	text := bytes.TrimSpace(bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}))
-	type rec struct {
-		line int
-		obj  map[string]json.RawMessage
-		keys []string
-	}
-	var recs []rec
-	if bytes.HasPrefix(text, []byte("[")) {
-		dec := json.NewDecoder(bytes.NewReader(text))
-		if _, err := dec.Token(); err != nil {
-			return nil, fmt.Errorf("JSON rusak: %v", err)
+	return readJSONFrom(func() (io.Reader, func(), error) { return bytes.NewReader(data), func() {}, nil })
+}
+
+// readJSONFile reads a JSON file twice as it streams, never whole: once
+// for the header (and every error), once for the rows.
+func readJSONFile(path string) ([]block, error) {
+	return readJSONFrom(func() (io.Reader, func(), error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, nil, err
 		}
-		for i := 1; dec.More(); i++ {
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				return nil, fmt.Errorf("objek ke-%d: JSON rusak (%v): periksa berkas dengan validator JSON", i, err)
-			}
-			obj, keys, err := decodeObject(raw)
-			if err != nil {
-				return nil, fmt.Errorf("objek ke-%d: %v", i, err)
-			}
-			recs = append(recs, rec{i, obj, keys})
-		}
-	} else {
-		for i, l := range bytes.Split(text, []byte("\n")) {
-			l = bytes.TrimSpace(l)
-			if len(l) == 0 {
-				continue
-			}
-			obj, keys, err := decodeObject(l)
-			if err != nil {
-				return nil, fmt.Errorf("baris %d: %v", i+1, err)
-			}
-			recs = append(recs, rec{i + 1, obj, keys})
-		}
+		return f, func() { _ = f.Close() }, nil // read-only
+	})
+}
+
+func readJSONFrom(open func() (io.Reader, func(), error)) ([]block, error) {
+	r, done, err := open()
+	if err != nil {
+		return nil, err
 	}
 	var header []string
 	seen := map[string]bool{}
-	for _, r := range recs {
-		for _, k := range r.keys {
+	recs := newJSONRecords(r)
+	for {
+		_, _, keys, ok, err := recs.next()
+		if err != nil {
+			done()
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		for _, k := range keys {
 			if !seen[k] {
 				seen[k] = true
 				header = append(header, k)
 			}
 		}
 	}
-	i := -1
+	done()
+	started := false
 	return []block{{next: func() (int, []string, bool, error) {
-		i++
-		if i == 0 {
+		if !started {
+			started = true
+			if r, done, err = open(); err != nil {
+				return 0, nil, false, err
+			}
+			recs = newJSONRecords(r)
 			return 0, header, true, nil
 		}
-		if i > len(recs) {
-			return 0, nil, false, nil
+		line, obj, _, ok, err := recs.next()
+		if err != nil || !ok {
+			done()
+			return 0, nil, false, err
 		}
-		r := recs[i-1]
 		cells := make([]string, len(header))
 		for j, k := range header {
-			cells[j] = jsonText(r.obj[k])
+			cells[j] = jsonText(obj[k])
 		}
-		return r.line, cells, true, nil
+		return line, cells, true, nil
 	}}}, nil
+}
+
+// jsonRecords streams the objects of a JSON text: an array's elements, or
+// the lines of NDJSON (a byte-order mark and leading white space skipped).
+type jsonRecords struct {
+	array bool
+	dec   *json.Decoder
+	lines *bufio.Reader
+	i     int
+}
+
+func newJSONRecords(r io.Reader) *jsonRecords {
+	br := bufio.NewReaderSize(r, 64<<10)
+	if b, _ := br.Peek(3); bytes.Equal(b, []byte{0xEF, 0xBB, 0xBF}) {
+		_, _ = br.Discard(3)
+	}
+	for {
+		c, _, err := br.ReadRune()
+		if err != nil {
+			break
+		}
+		if !unicode.IsSpace(c) {
+			_ = br.UnreadRune() // the rune just read
+			break
+		}
+	}
+	j := &jsonRecords{lines: br}
+	if b, _ := br.Peek(1); len(b) == 1 && b[0] == '[' {
+		j.array, j.dec = true, json.NewDecoder(br)
+	}
+	return j
+}
+
+// next returns the next object with its row (ROW of the report), or
+// ok false at the end.
+func (j *jsonRecords) next() (int, map[string]json.RawMessage, []string, bool, error) {
+	if j.array {
+		if j.i == 0 {
+			if _, err := j.dec.Token(); err != nil {
+				return 0, nil, nil, false, fmt.Errorf("JSON rusak: %v", err)
+			}
+		}
+		if !j.dec.More() {
+			return 0, nil, nil, false, nil
+		}
+		j.i++
+		var raw json.RawMessage
+		if err := j.dec.Decode(&raw); err != nil {
+			return 0, nil, nil, false, fmt.Errorf("objek ke-%d: JSON rusak (%v): periksa berkas dengan validator JSON", j.i, err)
+		}
+		obj, keys, err := decodeObject(raw)
+		if err != nil {
+			return 0, nil, nil, false, fmt.Errorf("objek ke-%d: %v", j.i, err)
+		}
+		return j.i, obj, keys, true, nil
+	}
+	for {
+		l, err := j.lines.ReadBytes('\n')
+		if len(l) == 0 && err != nil {
+			if err == io.EOF {
+				return 0, nil, nil, false, nil
+			}
+			return 0, nil, nil, false, err
+		}
+		j.i++
+		if l = bytes.TrimSpace(l); len(l) == 0 {
+			continue
+		}
+		obj, keys, derr := decodeObject(l)
+		if derr != nil {
+			return 0, nil, nil, false, fmt.Errorf("baris %d: %v", j.i, derr)
+		}
+		return j.i, obj, keys, true, nil
+	}
 }
 
 // decodeObject decodes one JSON object keeping its key order.

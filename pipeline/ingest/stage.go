@@ -2,7 +2,9 @@ package ingest
 
 import (
 	"context"
+	"database/sql"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -31,6 +33,9 @@ type stager struct {
 	created    bool
 	multiSheet bool
 	urut       int32
+	// view: stg is the view of DuckDB's CSV reader (loadCSVWithDuckDB),
+	// not a table the rows are appended to.
+	view bool
 }
 
 func (s *stager) problem(sheet string, row int, text string) error {
@@ -44,9 +49,18 @@ func (s *stager) create(ctx context.Context, d Dataset) error {
 	for _, c := range d.Columns {
 		cols = append(cols, quoteIdent(c)+" VARCHAR")
 	}
-	// Built here: the columns are the dataset's.
-	if err := s.tx.Exec(ctx, "CREATE OR REPLACE TEMP TABLE stg ("+strings.Join(cols, ", ")+")"); err != nil {
-		return fmt.Errorf("creating staging table: %w", err)
+	if err := dropStaging(ctx, s.tx); err != nil {
+		return err
+	}
+	if !s.view {
+		// What DuckDB's CSV reader staged for an earlier file is stale.
+		if err := s.tx.Exec(ctx, sqlOf("stg/buang_mentah")); err != nil {
+			return fmt.Errorf("dropping staging: %w", err)
+		}
+		// Built here: the columns are the dataset's.
+		if err := s.tx.Exec(ctx, "CREATE TEMP TABLE stg ("+strings.Join(cols, ", ")+")"); err != nil {
+			return fmt.Errorf("creating staging table: %w", err)
+		}
 	}
 	if err := s.tx.Exec(ctx, sqlOf("stg/kolom_lain")); err != nil {
 		return fmt.Errorf("creating staging table: %w", err)
@@ -55,18 +69,49 @@ func (s *stager) create(ctx context.Context, d Dataset) error {
 	return nil
 }
 
+// dropStaging drops the staging table or view a previous file of the
+// session left: a table and a view cannot replace each other.
+func dropStaging(ctx context.Context, tx *store.Tx) error {
+	var kind string
+	err := tx.QueryRow(ctx, sqlOf("stg/jenis")).Scan(&kind)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("dropping staging: %w", err)
+	}
+	// Built here: the kind is one of the two the query returns.
+	if err := tx.Exec(ctx, "DROP "+kind+" stg"); err != nil {
+		return fmt.Errorf("dropping staging: %w", err)
+	}
+	return nil
+}
+
 func quoteIdent(s string) string { return `"` + strings.ReplaceAll(s, `"`, `""`) + `"` }
+
+// located is a block whose header row was found: the rows read while
+// looking for it are kept to be loaded.
+type located struct {
+	b      block
+	header int // index in buffer of the header row
+	m      match
+	buffer [][]string
+	lines  []int
+}
 
 // load finds each block's header row, checks that every block holds the same
 // dataset and appends the data rows to stg in one bulk load.
 func (s *stager) load(ctx context.Context, blocks []block) error {
-	type located struct {
-		b      block
-		header int
-		m      match
-		buffer [][]string
-		lines  []int
+	found, err := s.locate(ctx, blocks)
+	if err != nil {
+		return err
 	}
+	return s.appendRows(ctx, found)
+}
+
+// locate finds the header row of each block and creates stg for the dataset
+// they hold.
+func (s *stager) locate(ctx context.Context, blocks []block) ([]located, error) {
 	var found []located
 	var best match
 	bestSheet := ""
@@ -79,7 +124,7 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 		for len(buf) < headerSearchRows {
 			line, cells, ok, err := b.next()
 			if err != nil {
-				return s.problem(b.sheet, line, err.Error())
+				return nil, s.problem(b.sheet, line, err.Error())
 			}
 			if !ok {
 				break
@@ -91,7 +136,7 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 			}
 			anyContent = true
 			if len(cells) > maxColumns {
-				return s.problem(b.sheet, line, fmt.Sprintf("baris ini memiliki %s kolom, lebih dari batas Excel %s: berkas ini bukan ekspor e-Kinerja; kirim hanya kolom dataset",
+				return nil, s.problem(b.sheet, line, fmt.Sprintf("baris ini memiliki %s kolom, lebih dari batas Excel %s: berkas ini bukan ekspor e-Kinerja; kirim hanya kolom dataset",
 					thousands(len(cells)), thousands(maxColumns)))
 			}
 			cand, complete := recognise(cells)
@@ -107,44 +152,48 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 			continue // a sheet of notes or an empty sheet: nothing to load
 		}
 		if len(m.duplicate) > 0 {
-			return s.problem(b.sheet, lines[headerAt], fmt.Sprintf("kolom %s muncul lebih dari sekali di baris judul: hapus salinannya agar jelas kolom mana yang dibaca",
+			return nil, s.problem(b.sheet, lines[headerAt], fmt.Sprintf("kolom %s muncul lebih dari sekali di baris judul: hapus salinannya agar jelas kolom mana yang dibaca",
 				strings.Join(m.duplicate, ", ")))
 		}
 		if len(m.unknown) > maxUnknownColumns {
-			return s.problem(b.sheet, lines[headerAt], fmt.Sprintf("baris judul memiliki %s kolom yang bukan kolom dataset %s (paling banyak %d): kirim hanya kolom dataset, misalnya dengan templat di halaman Panduan OPD",
+			return nil, s.problem(b.sheet, lines[headerAt], fmt.Sprintf("baris judul memiliki %s kolom yang bukan kolom dataset %s (paling banyak %d): kirim hanya kolom dataset, misalnya dengan templat di halaman Panduan OPD",
 				thousands(len(m.unknown)), m.dataset.Name, maxUnknownColumns))
 		}
 		found = append(found, located{b: b, header: headerAt, m: m, buffer: buf, lines: lines})
 	}
 	if len(found) == 0 {
 		if !anyContent {
-			return s.problem("", 0, "berkas tidak berisi data: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
+			return nil, s.problem("", 0, "berkas tidak berisi data: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
 		}
 		p := Problem{File: s.file, Sheet: bestSheet, Text: missingMessage(best)}
 		if len(blocks) <= 1 {
 			p.Sheet = ""
 		}
-		return dataError{p}
+		return nil, dataError{p}
 	}
 	s.multiSheet = len(found) > 1
 	for _, l := range found[1:] {
 		if l.m.dataset.Name != found[0].m.dataset.Name {
-			return s.problem(l.b.sheet, l.lines[l.header], fmt.Sprintf(
+			return nil, s.problem(l.b.sheet, l.lines[l.header], fmt.Sprintf(
 				"lembar ini berisi dataset %s, lembar %s berisi %s: satu berkas hanya boleh berisi satu dataset",
 				l.m.dataset.Name, found[0].b.sheet, found[0].m.dataset.Name))
 		}
 	}
 	if err := s.create(ctx, found[0].m.dataset); err != nil {
-		return err
+		return nil, err
 	}
 	for _, l := range found {
 		for _, u := range l.m.unknown {
 			if err := s.tx.Exec(ctx, sqlOf("stg/kolom_lain_tambah"), sheetName(l.b.sheet, s.multiSheet), u); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
+	return found, nil
+}
 
+// appendRows streams the rows of the located blocks into stg.
+func (s *stager) appendRows(ctx context.Context, found []located) error {
 	// Stream every block's rows (the buffered ones after the header, then
 	// the rest) through one Appender.
 	idx := 0

@@ -26,7 +26,8 @@ WITH t AS (
     FROM stg
 )
 SELECT
-    *,
+    -- The cells as sent are needed only for the messages below.
+    * EXCLUDE (tahun_asli, bulan_asli, hk_asli, pk_asli, ha_asli, waktu_asli, plt_asli),
     opd_key AS _opd_key,
     CASE WHEN tahunan THEN tahun_n::VARCHAR ELSE printf('%04d-%02d', tahun_n, bulan_n) END AS _periode,
     list_filter([

@@ -4,7 +4,18 @@
 
 -- Text of a cell: NULL when empty or "-" (e-Kinerja's "not yet").
 CREATE OR REPLACE TEMP MACRO sel(s) AS
-    CASE WHEN trim(coalesce(s, '')) IN ('', '-') THEN NULL ELSE trim(regexp_replace(s, '\s+', ' ', 'g')) END;
+    CASE WHEN trim(coalesce(s, '')) IN ('', '-') THEN NULL
+         -- The regular expression only where there is white space to collapse.
+         WHEN contains(s, '  ') OR contains(s, chr(9)) OR contains(s, chr(10)) OR contains(s, chr(12)) OR contains(s, chr(13))
+             THEN trim(regexp_replace(s, '\s+', ' ', 'g'))
+         ELSE trim(s) END;
+
+-- Whether a cell holds nothing but white space, as Go's strings.TrimSpace
+-- sees it (Unicode White_Space): the rows DuckDB's CSV reader stages are
+-- skipped or kept by the same rule as the rows of the Go readers
+-- (pipeline/ingest/csvfast.go).
+CREATE OR REPLACE TEMP MACRO kosong(s) AS
+    s IS NULL OR regexp_full_match(s, '[\s\v\x{0085}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]*');
 
 -- The OPD key of docs/datasets.md: trimmed, inner white space collapsed, upper case.
 CREATE OR REPLACE TEMP MACRO kunci_opd(s) AS upper(sel(s));
@@ -12,7 +23,8 @@ CREATE OR REPLACE TEMP MACRO kunci_opd(s) AS upper(sel(s));
 -- Why an OPD name cannot name an agency (it becomes a page code and a key),
 -- or NULL: it must hold a letter or a digit.
 CREATE OR REPLACE TEMP MACRO opd_nama_salah(s) AS
-    CASE WHEN kunci_opd(s) IS NOT NULL AND NOT regexp_matches(kunci_opd(s), '[A-Z0-9]')
+    CASE WHEN regexp_matches(coalesce(s, ''), '[A-Za-z0-9]') THEN NULL -- a letter or digit stays one in the key
+         WHEN kunci_opd(s) IS NOT NULL AND NOT regexp_matches(kunci_opd(s), '[A-Z0-9]')
         THEN 'nama OPD "' || kunci_opd(s) || '" tidak berisi huruf atau angka: isi nama OPD yang sebenarnya' END;
 
 -- Why an abbreviation cannot be an OPD's page code (opd/<kode>/), or NULL:
@@ -28,6 +40,8 @@ CREATE OR REPLACE TEMP MACRO singkatan_salah(s) AS
 CREATE OR REPLACE TEMP MACRO angka_bersih(s) AS regexp_replace(replace(coalesce(s, ''), '%', ''), '[\s\x{00A0}]', '', 'g');
 CREATE OR REPLACE TEMP MACRO angka(s) AS
     CASE
+        -- Most cells: digits with at most a decimal point, read as they are.
+        WHEN regexp_full_match(coalesce(s, ''), '[0-9]{1,15}(\.[0-9]{1,15})?') THEN s::DOUBLE
         WHEN angka_bersih(s) IN ('', '-') THEN NULL
         WHEN regexp_full_match(angka_bersih(s), '[+-]?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+')
           OR regexp_full_match(angka_bersih(s), '[+-]?[0-9]{1,3}(\.[0-9]{3}){2,}')
@@ -42,7 +56,8 @@ CREATE OR REPLACE TEMP MACRO angka(s) AS
 
 -- A whole number such as a year or a month; NULL when not one.
 CREATE OR REPLACE TEMP MACRO bulat(s) AS
-    CASE WHEN angka(s) = floor(angka(s)) THEN angka(s)::BIGINT END;
+    CASE WHEN regexp_full_match(coalesce(s, ''), '[0-9]{1,15}') THEN s::BIGINT
+         WHEN angka(s) = floor(angka(s)) THEN angka(s)::BIGINT END;
 
 -- An Excel date serial (days since 1899-12-30) as a timestamp.
 CREATE OR REPLACE TEMP MACRO dari_serial(x) AS
@@ -51,6 +66,9 @@ CREATE OR REPLACE TEMP MACRO dari_serial(x) AS
 -- A point in time as e-Kinerja and spreadsheets write it, WIB wall clock.
 CREATE OR REPLACE TEMP MACRO waktu(s) AS
     CASE
+        -- Most cells: e-Kinerja's own format, the first one tried below.
+        WHEN regexp_full_match(coalesce(s, ''), '[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}')
+             AND try_strptime(s, '%Y-%m-%d %H:%M:%S') IS NOT NULL THEN try_strptime(s, '%Y-%m-%d %H:%M:%S')
         WHEN sel(s) IS NULL THEN NULL
         WHEN regexp_full_match(sel(s), '[0-9]+(\.[0-9]+)?') AND TRY_CAST(sel(s) AS DOUBLE) BETWEEN 1 AND 2958465
             THEN dari_serial(TRY_CAST(sel(s) AS DOUBLE))
@@ -68,6 +86,8 @@ CREATE OR REPLACE TEMP MACRO nip_bersih(s) AS regexp_replace(coalesce(s, ''), '[
 -- Why a NIP cell is not a NIP, or NULL when it is one.
 CREATE OR REPLACE TEMP MACRO nip_salah(s) AS
     CASE
+        -- Most cells: 18 digits and nothing else, decided by one expression.
+        WHEN regexp_full_match(coalesce(s, ''), '[0-9]{18}') AND right(s, 3) <> '000' THEN NULL
         WHEN nip_bersih(s) = '' THEN 'NIP kosong: isi NIP 18 angka pegawai'
         WHEN regexp_full_match(nip_bersih(s), '[0-9](\.[0-9]+)?[eE]\+?[0-9]+')
           OR (regexp_full_match(nip_bersih(s), '[0-9]{18}') AND nip_bersih(s)[16:18] = '000')
@@ -93,34 +113,26 @@ CREATE OR REPLACE TEMP MACRO nip_tahun_lahir(n, jenis) AS
 CREATE OR REPLACE TEMP MACRO rating(s) AS
     CASE
         WHEN sel(s) IS NULL THEN NULL
-        WHEN replace(upper(sel(s)), ' ', '') = 'DIATASEKSPEKTASI' THEN 'di_atas'
-        WHEN replace(upper(sel(s)), ' ', '') = 'SESUAIEKSPEKTASI' THEN 'sesuai'
-        WHEN replace(upper(sel(s)), ' ', '') = 'DIBAWAHEKSPEKTASI' THEN 'di_bawah'
-        ELSE 'salah'
+        ELSE coalesce(MAP {'DIATASEKSPEKTASI': 'di_atas', 'SESUAIEKSPEKTASI': 'sesuai', 'DIBAWAHEKSPEKTASI': 'di_bawah'}
+            [replace(upper(sel(s)), ' ', '')], 'salah')
     END;
 
 -- The predikat of an employee; 'salah' when it is none of the five.
 CREATE OR REPLACE TEMP MACRO predikat(s) AS
     CASE
         WHEN sel(s) IS NULL THEN NULL
-        WHEN upper(sel(s)) = 'SANGAT BAIK' THEN 'sangat_baik'
-        WHEN upper(sel(s)) = 'BAIK' THEN 'baik'
-        WHEN upper(sel(s)) = 'BUTUH PERBAIKAN' THEN 'butuh_perbaikan'
-        WHEN upper(replace(sel(s), ' ', '')) IN ('KURANG', 'KURANG/MISCONDUCT', 'MISCONDUCT') THEN 'kurang'
-        WHEN upper(sel(s)) = 'SANGAT KURANG' THEN 'sangat_kurang'
-        ELSE 'salah'
+        ELSE coalesce(MAP {'SANGAT BAIK': 'sangat_baik', 'BAIK': 'baik', 'BUTUH PERBAIKAN': 'butuh_perbaikan', 'SANGAT KURANG': 'sangat_kurang'}
+                [upper(sel(s))],
+            CASE WHEN upper(replace(sel(s), ' ', '')) IN ('KURANG', 'KURANG/MISCONDUCT', 'MISCONDUCT') THEN 'kurang' ELSE 'salah' END)
     END;
 
 -- The predikat that the PermenPAN-RB 6/2022 matrix gives for two ratings.
+-- A lookup, not a CASE: each argument appears once, so the macro does not
+-- multiply the expressions it is given (rating() of a cell).
 CREATE OR REPLACE TEMP MACRO predikat_matriks(hasil, perilaku) AS
-    CASE
-        WHEN hasil IS NULL OR perilaku IS NULL OR 'salah' IN (hasil, perilaku) THEN NULL
-        WHEN hasil = 'di_bawah' AND perilaku = 'di_bawah' THEN 'sangat_kurang'
-        WHEN hasil = 'di_bawah' THEN 'butuh_perbaikan'
-        WHEN perilaku = 'di_bawah' THEN 'kurang'
-        WHEN hasil = 'di_atas' AND perilaku = 'di_atas' THEN 'sangat_baik'
-        ELSE 'baik'
-    END;
+    MAP {'di_bawah|di_bawah': 'sangat_kurang', 'di_bawah|sesuai': 'butuh_perbaikan', 'di_bawah|di_atas': 'butuh_perbaikan',
+         'sesuai|di_bawah': 'kurang', 'di_atas|di_bawah': 'kurang', 'di_atas|di_atas': 'sangat_baik',
+         'di_atas|sesuai': 'baik', 'sesuai|di_atas': 'baik', 'sesuai|sesuai': 'baik'}[hasil || '|' || perilaku];
 
 -- A yes/no flag: 0/1, true/false, ya/tidak; NULL when empty; 'salah' otherwise.
 CREATE OR REPLACE TEMP MACRO bendera(s) AS

@@ -1,0 +1,353 @@
+package ingest
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/lampungprov/kinerja/pipeline/crash"
+	"github.com/lampungprov/kinerja/pipeline/store"
+)
+
+// errGoReader sends a CSV file back to the Go reader (readCSV): DuckDB's
+// reader would not read it as the Go reader does, or said it could not.
+// It is never a problem of the file: the Go reader then reads it and
+// reports what is wrong with it, as it always did.
+var errGoReader = errors.New("CSV read by the Go reader")
+
+// maxDuckDBFields is the widest record DuckDB's reader is given: a dataset
+// has at most 31 columns and a file may add maxUnknownColumns of its own.
+const maxDuckDBFields = 1024
+
+func goReader(format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{errGoReader}, args...)...)
+}
+
+// loadCSVWithDuckDB stages a CSV file with DuckDB's own reader, the fast
+// path: DuckDB has loaded all the records into stg_mentah
+// (readCSVWithDuckDB), Go reads only the first rows (where the header row
+// is found, by the same code as for every other file), and the view stg puts them in the shape of the staging table
+// of the Go readers: rows after the header, blank rows skipped, _baris the
+// line a record starts on, over-long cells emptied and reported. The file's
+// shape (scanFile) guarantees that both readers see the same records; the
+// record count and the first rows are compared to make sure of it.
+func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned) error {
+	shape := sc.csv
+	f, err := os.Open(sc.path)
+	if err != nil {
+		return err
+	}
+	defer func() { _ = f.Close() }() // read-only
+	text, delim := sniffedText(f, sc)
+	if delim != rune(shape.delim) {
+		return goReader("the delimiter sniffed from the text is %q, from the bytes %q", delim, shape.delim)
+	}
+	s.view = true
+	found, err := s.locate(ctx, csvBlocks(text, delim))
+	if err != nil {
+		return err
+	}
+	l := found[0]
+	if err := s.sameRecords(ctx, shape, l.buffer); err != nil {
+		return err
+	}
+	jumps := append([]lineJump{{0, 1}}, shape.jumps...)
+	if len(shape.jumps) > 0 && shape.jumps[0].record == 0 {
+		jumps = shape.jumps
+	}
+	if len(jumps) > maxCaseJumps {
+		if err := s.tx.Exec(ctx, sqlOf("stg/loncat")); err != nil {
+			return err
+		}
+		if _, err := s.tx.Append(ctx, "temp.stg_loncat", appendJumps(jumps)); err != nil {
+			return err
+		}
+		if err := s.tx.Exec(ctx, sqlOf("stg/baris")); err != nil {
+			return err
+		}
+	}
+	for _, q := range stagingViews(s.dataset, l, jumps) {
+		if err := s.tx.Exec(ctx, q); err != nil {
+			return fmt.Errorf("staging CSV: %w", err)
+		}
+	}
+	crash.Point("ingest.rows")
+	return s.checkCells(ctx, l)
+}
+
+// readCSVWithDuckDB loads the records of a CSV file into the session's
+// table stg_mentah with DuckDB's reader. It runs before the file's
+// transaction: a table committed in one statement numbers its rows (rowid)
+// in file order, and a file DuckDB cannot read aborts no transaction; it
+// goes to the Go reader (errGoReader).
+func readCSVWithDuckDB(ctx context.Context, db *store.DB, sc scanned) error {
+	if sc.csv.maxFields > maxDuckDBFields {
+		// The statement names every field: a file of a million columns is
+		// read (and rejected) by the Go reader.
+		return goReader("%d fields in a record", sc.csv.maxFields)
+	}
+	path := sc.path
+	if sc.encoding() == "windows-1252" {
+		// DuckDB reads UTF-8 and UTF-16; Windows-1252 is transcoded to a
+		// temporary file as it streams, never held in memory.
+		var err error
+		if path, err = transcoded(sc); err != nil {
+			return err
+		}
+		defer func() { _ = os.Remove(path) }() // a temporary copy
+	}
+	if err := db.Exec(ctx, readCSVStatement(sc.csv), path); err != nil {
+		if ctx.Err() != nil {
+			return err
+		}
+		return goReader("DuckDB's read_csv: %s", firstLine(err.Error()))
+	}
+	return nil
+}
+
+// readCSVStatement reads the whole file as text: no type, header or dialect
+// detection (the dialect is the one the Go reader would use), a column for
+// every field of the widest record (missing fields NULL, empty ones ”),
+// records in file order (rowid).
+func readCSVStatement(shape csvShape) string {
+	cols := make([]string, shape.maxFields)
+	for i := range cols {
+		cols[i] = fmt.Sprintf("'k%d': 'VARCHAR'", i)
+	}
+	delim := string(rune(shape.delim))
+	if delim == "\t" {
+		delim = `\t`
+	}
+	// Whether a record holds something (_isi) is computed as it is read, in
+	// parallel: a CASE stops at the first cell that is not blank.
+	isi := make([]string, shape.maxFields)
+	for i := range isi {
+		isi[i] = fmt.Sprintf("WHEN NOT kosong(k%d) THEN true", i)
+	}
+	// Built here: the dialect and the width are the file's.
+	return "CREATE OR REPLACE TEMP TABLE stg_mentah AS SELECT *, CASE " + strings.Join(isi, " ") + " ELSE false END AS _isi FROM read_csv(?, " +
+		"delim = '" + delim + "', quote = '\"', escape = '\"', header = false, auto_detect = false, " +
+		"columns = {" + strings.Join(cols, ", ") + "}, null_padding = true, strict_mode = false, " +
+		"nullstr = chr(0), encoding = 'utf-8', parallel = " + strconv.FormatBool(!shape.multiLine) + ", " +
+		"max_line_size = " + strconv.Itoa(max(2<<20, 3*shape.maxRecord+1024)) + ")"
+}
+
+// sameRecords checks that DuckDB read the records the Go reader counts and
+// the first ones with the same cells.
+func (s *stager) sameRecords(ctx context.Context, shape csvShape, head [][]string) error {
+	var n int
+	if err := s.tx.QueryRow(ctx, sqlOf("stg/mentah_jumlah")).Scan(&n); err != nil {
+		return err
+	}
+	if n != shape.records {
+		return goReader("DuckDB read %d records, the Go reader %d", n, shape.records)
+	}
+	rows, err := s.tx.Query(ctx, sqlOf("stg/mentah_awal"), len(head))
+	if err != nil {
+		return err
+	}
+	defer func() { _ = rows.Close() }() // read-only
+	cells := make([]sql.NullString, shape.maxFields)
+	ptrs := make([]any, len(cells))
+	for i := range cells {
+		ptrs[i] = &cells[i]
+	}
+	for k := 0; rows.Next(); k++ {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, c := range cells {
+			want, has := "", i < len(head[k])
+			if has {
+				want = head[k][i]
+			}
+			if c.Valid != has || c.String != want {
+				return goReader("record %d field %d: DuckDB read %q, the Go reader %q", k+1, i+1, c.String, want)
+			}
+		}
+	}
+	return rows.Err()
+}
+
+func appendJumps(jumps []lineJump) func() ([]driver.Value, bool, error) {
+	i := 0
+	return func() ([]driver.Value, bool, error) {
+		if i == len(jumps) {
+			return nil, false, nil
+		}
+		j := jumps[i]
+		i++
+		return []driver.Value{int64(j.record), int64(j.line)}, true, nil
+	}
+}
+
+// maxCaseJumps is the most line jumps written into the staging view as a
+// CASE; a file with more (many blank lines) gets its line numbers from a
+// table (queries/stg/baris.sql).
+const maxCaseJumps = 64
+
+// stagingViews are the views over stg_mentah: stg_csv, the data rows with
+// their line, and stg, the staging table's shape.
+func stagingViews(d Dataset, l located, jumps []lineJump) []string {
+	from, line := "stg_mentah m", ""
+	if len(jumps) > maxCaseJumps {
+		from, line = "stg_mentah m JOIN stg_baris b ON m.rowid = b.record", "b.line"
+	} else {
+		// line(k) = k + line - record of the last jump at or before k.
+		var when []string
+		for i := len(jumps) - 1; i > 0; i-- {
+			when = append(when, fmt.Sprintf("WHEN m.rowid >= %d THEN %d", jumps[i].record, jumps[i].line-jumps[i].record))
+		}
+		line = fmt.Sprintf("m.rowid + %d", jumps[0].line-jumps[0].record)
+		if len(when) > 0 {
+			line = fmt.Sprintf("m.rowid + CASE %s ELSE %d END", strings.Join(when, " "), jumps[0].line-jumps[0].record)
+		}
+	}
+	csv := fmt.Sprintf(`CREATE OR REPLACE TEMP VIEW stg_csv AS
+SELECT (m.rowid - %d)::INTEGER AS _urut, ''::VARCHAR AS _lembar, (%s)::INTEGER AS _baris, m.*
+FROM %s WHERE m.rowid > %d AND m._isi`, l.header, line, from, l.header)
+	cols := []string{"_urut", "_lembar", "_baris"}
+	for i, at := range l.m.index {
+		name := quoteIdent(d.Columns[i])
+		if at < 0 {
+			cols = append(cols, "NULL::VARCHAR AS "+name)
+			continue
+		}
+		cols = append(cols, fmt.Sprintf("CASE WHEN length(k%d) > %d THEN '' ELSE k%d END AS %s", at, cellLimit(d.Columns[i]), at, name))
+	}
+	// Built here: the columns are the file's and the dataset's.
+	return []string{csv, "CREATE OR REPLACE TEMP VIEW stg AS SELECT " + strings.Join(cols, ", ") + " FROM stg_csv"}
+}
+
+// checkCells counts the staged rows and applies the two rules the Go
+// readers apply row by row: an over-long cell is reported (and emptied, in
+// stg), and reading stops at the maxEmptyRequired-th row whose required
+// columns are all empty.
+func (s *stager) checkCells(ctx context.Context, l located) error {
+	var long, filled []string
+	for i, at := range l.m.index {
+		if at < 0 {
+			continue
+		}
+		col := s.dataset.Columns[i]
+		long = append(long, fmt.Sprintf("length(k%d) > %d", at, cellLimit(col)))
+		if slices.Contains(s.dataset.Required, col) {
+			filled = append(filled, fmt.Sprintf("(length(k%d) <= %d AND NOT kosong(k%d))", at, cellLimit(col), at))
+		}
+	}
+	anyLong, allEmpty := "false", "true"
+	if len(long) > 0 {
+		anyLong = strings.Join(long, " OR ")
+	}
+	if len(filled) > 0 {
+		allEmpty = "NOT (" + strings.Join(filled, " OR ") + ")"
+	}
+	var rowsRead, longRows, emptyRows int
+	// Built here: the columns are the file's.
+	if err := s.tx.QueryRow(ctx, fmt.Sprintf("SELECT count(*), count(*) FILTER (%s), count(*) FILTER (%s) FROM stg_csv",
+		anyLong, allEmpty)).Scan(&rowsRead, &longRows, &emptyRows); err != nil {
+		return fmt.Errorf("staging CSV: %w", err)
+	}
+	s.fr.RowsRead = rowsRead
+	stopAt, stopLine := int64(-1), 0
+	if emptyRows >= maxEmptyRequired {
+		if err := s.tx.QueryRow(ctx, fmt.Sprintf("SELECT _urut, _baris FROM stg_csv WHERE %s ORDER BY _urut LIMIT 1 OFFSET %d",
+			allEmpty, maxEmptyRequired-1)).Scan(&stopAt, &stopLine); err != nil {
+			return fmt.Errorf("staging CSV: %w", err)
+		}
+		// The Go readers count the rows up to the one they stop at.
+		if err := s.tx.QueryRow(ctx, "SELECT count(*) FROM stg_csv WHERE _urut <= ?", stopAt).Scan(&s.fr.RowsRead); err != nil {
+			return fmt.Errorf("staging CSV: %w", err)
+		}
+	}
+	if longRows > 0 {
+		if err := s.reportLongCells(ctx, l, anyLong, stopAt); err != nil {
+			return err
+		}
+	}
+	if stopAt >= 0 {
+		return s.problem("", stopLine, fmt.Sprintf("berkas berhenti dibaca pada baris %d: sudah %s baris yang kolom wajibnya (%s) kosong, "+
+			"biasanya baris yang diformat atau diisi sampai jauh di bawah data; hapus baris-baris itu (atau salin hanya baris data ke berkas baru), lalu kirim lagi",
+			stopLine, thousands(maxEmptyRequired), strings.Join(s.dataset.Required, ", ")))
+	}
+	return nil
+}
+
+// reportLongCells lists the over-long cells in row and column order, up to
+// the row reading stopped at (stopAt, or -1).
+func (s *stager) reportLongCells(ctx context.Context, l located, anyLong string, stopAt int64) error {
+	var sel []string
+	var cols []string
+	for i, at := range l.m.index {
+		if at >= 0 {
+			sel = append(sel, fmt.Sprintf("k%d", at))
+			cols = append(cols, s.dataset.Columns[i])
+		}
+	}
+	where := anyLong
+	if stopAt >= 0 {
+		where = fmt.Sprintf("(%s) AND _urut <= %d", anyLong, stopAt)
+	}
+	// Built here: the columns are the file's.
+	rows, err := s.tx.Query(ctx, "SELECT _baris, "+strings.Join(sel, ", ")+" FROM stg_csv WHERE "+where+" ORDER BY _urut")
+	if err != nil {
+		return fmt.Errorf("staging CSV: %w", err)
+	}
+	defer func() { _ = rows.Close() }() // read-only
+	var line int
+	cells := make([]sql.NullString, len(sel))
+	ptrs := []any{&line}
+	for i := range cells {
+		ptrs = append(ptrs, &cells[i])
+	}
+	for rows.Next() {
+		if err := rows.Scan(ptrs...); err != nil {
+			return err
+		}
+		for i, c := range cells {
+			limit, n := cellLimit(cols[i]), utf8.RuneCountInString(c.String)
+			if n > limit {
+				s.fr.addProblem(Problem{File: s.file, Row: line, Column: cols[i],
+					Text: fmt.Sprintf("isi sel terlalu panjang (%s karakter, paling banyak %s): periksa isi kolom ini", thousands(n), thousands(limit))})
+			}
+		}
+	}
+	return rows.Err()
+}
+
+// transcoded writes the file's Windows-1252 text as UTF-8 to a temporary
+// file, streaming, and returns its path.
+func transcoded(sc scanned) (string, error) {
+	in, err := os.Open(sc.path)
+	if err != nil {
+		return "", err
+	}
+	defer func() { _ = in.Close() }() // read-only
+	out, err := os.CreateTemp("", "kinerja-*.csv")
+	if err != nil {
+		return "", fmt.Errorf("transcoding %s: %w", sc.path, err)
+	}
+	if _, err = io.Copy(out, textReader(in, sc)); err == nil {
+		err = out.Close()
+	} else {
+		_ = out.Close() // the copy's error is the one to report
+	}
+	if err != nil {
+		_ = os.Remove(out.Name()) // a partial temporary copy
+		return "", fmt.Errorf("transcoding %s: %w", sc.path, err)
+	}
+	return out.Name(), nil
+}
+
+// windows1252 decodes Windows-1252 text as it streams.
+func windows1252(r io.Reader) io.Reader { return charmap.Windows1252.NewDecoder().Reader(r) }

@@ -1,0 +1,220 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/lampungprov/kinerja/pipeline/store"
+)
+
+// csvShapes are CSV files in the shapes agencies send, each with what
+// makes it different: the seeds of FuzzDuckDBReadsCSVLikeTheGoReader, and
+// the files TestDuckDBReadsPlainCSVFiles expects DuckDB's reader to take.
+func csvShapes() map[string]string {
+	head := "jenis;nip;skp_unor_induk;hasil_kerja;perilaku_kerja;hasil_akhir;tahun_skp;bulan_skp;waktu_dinilai\n"
+	row := func(nip, opd, bulan string) string {
+		return "BULANAN;" + nip + ";" + opd + ";SESUAI EKSPEKTASI;SESUAI EKSPEKTASI;BAIK;2026;" + bulan + ";2026-02-03 10:00:00\n"
+	}
+	rows := row("198501012010011001", "DINAS KESEHATAN", "1") + row("198601022011012002", "DINAS PENDIDIKAN", "1")
+	long := strings.Repeat("X", 1200)
+	var many strings.Builder
+	many.WriteString(head + rows)
+	for range maxEmptyRequired + 5 {
+		many.WriteString("BULANAN;;;;;;;;\n")
+	}
+	return map[string]string{
+		"plain":            head + rows,
+		"crlf":             strings.ReplaceAll(head+rows, "\n", "\r\n"),
+		"title rows":       "LAPORAN PENILAIAN KINERJA\nPeriode Januari 2026\n\n" + head + rows,
+		"blank lines":      head + row("198501012010011001", "DINAS A", "1") + "\n\n" + row("198601022011012002", "DINAS B", "2") + "\n",
+		"empty rows":       head + ";;;;;;;;\n" + row("198501012010011001", "DINAS A", "1") + "  ; ;\u00a0;;;;;;\n" + row("198601022011012002", "DINAS B", "2"),
+		"quoted":           head + `BULANAN;"198501012010011001";"DINAS ""A""; B";SESUAI EKSPEKTASI;SESUAI EKSPEKTASI;BAIK;2026;1;` + "\n",
+		"multi-line":       head + "BULANAN;198501012010011001;\"DINAS\nA\";SESUAI EKSPEKTASI;SESUAI EKSPEKTASI;BAIK;2026;x;\n" + row("19860102201101200", "DINAS B", "13"),
+		"short and long":   head + "BULANAN;198501012010011001;DINAS A\n" + strings.TrimSuffix(row("198601022011012002", "DINAS B", "2"), "\n") + ";lebih;lagi\n",
+		"long cells":       head + row("198501012010011001", long, "1") + row(long, "DINAS B", long),
+		"bad rows":         head + row("1985010120100110", "DINAS A", "14") + row("1.98501012010011E+17", "", "0"),
+		"mixed newlines":   head + strings.TrimSuffix(row("198501012010011001", "DINAS A", "1"), "\n") + "\r\n" + rows + "\r\n\n",
+		"many blank lines": head + strings.Repeat(row("198501012010011001", "DINAS A", "1")+"\n", maxCaseJumps+3) + "\"a\nb\";" + rows,
+		"no final LF":      strings.TrimSuffix(head+rows, "\n"),
+		"bom":              "\ufeff" + head + rows,
+		"windows-1252":     head + row("198501012010011001", "DINAS KOPERASI \xc9", "1"),
+		"comma":            strings.ReplaceAll(head+rows, ";", ","),
+		"tab":              strings.ReplaceAll(head+rows, ";", "\t"),
+		"only header":      head,
+		"unknown column":   strings.Replace(head, "\n", ";catatan\n", 1) + strings.Replace(rows, "\n", ";-\n", 1),
+		"opd":              "opd;singkatan\nDINAS X;DX\n\nDINAS Y;\n",
+		"empty required":   many.String(),
+	}
+}
+
+func TestDuckDBReadsPlainCSVFiles(t *testing.T) {
+	for name, text := range csvShapes() {
+		t.Run(name, func(t *testing.T) {
+			fast, _, why := stageBothWays(t, []byte(text))
+			if fast == nil {
+				t.Fatalf("the Go reader read it: %s", why)
+			}
+		})
+	}
+}
+
+// FuzzDuckDBReadsCSVLikeTheGoReader: whatever CSV DuckDB's reader stages,
+// it stages as the Go reader does: the same problems on the same rows and
+// columns, the same rows read and the same validated rows.
+func FuzzDuckDBReadsCSVLikeTheGoReader(f *testing.F) {
+	for _, text := range csvShapes() {
+		f.Add([]byte(text))
+	}
+	f.Add([]byte("a;\"b\nc;d\n"))
+	f.Add([]byte("nip;x\n1;ab\"c\n"))
+	f.Add([]byte("nip;x\n1;\"ab\"c\n"))
+	f.Add([]byte("nip;x\r1;2\r"))
+	f.Add([]byte("nip;" + strings.Repeat("x;", maxDuckDBFields) + "\n1;2\n"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		fast, slow, _ := stageBothWays(t, b)
+		if fast == nil {
+			return // DuckDB's reader declined it
+		}
+		if !reflect.DeepEqual(fast, slow) {
+			t.Fatalf("DuckDB's reader staged\n%s\nthe Go reader\n%s", fast, slow)
+		}
+	})
+}
+
+// staged is what validating a file left: its result and the validated rows.
+type staged struct {
+	problems []Problem
+	more     []ProblemCount
+	total    int
+	rowsRead int
+	dataset  string
+	rows     []string
+}
+
+func (s *staged) String() string {
+	return fmt.Sprintf("problems %v (+%v, total %d), %d rows read, dataset %q\n%s", s.problems, s.more, s.total,
+		s.rowsRead, s.dataset, strings.Join(s.rows, "\n"))
+}
+
+// stageBothWays validates the CSV text with DuckDB's reader and with the Go
+// reader; fast is nil, with why, when DuckDB's reader declined it.
+func stageBothWays(t *testing.T, b []byte) (fast, slow *staged, why string) {
+	t.Helper()
+	ctx := context.Background()
+	db, err := store.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }() // in memory
+	opt := Options{NIPKey: []byte("kunci-uji-yang-cukup-panjang")}
+	if err := prepareSession(ctx, db, opt.NIPKey); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "berkas.csv")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scanFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	slow = stageOnce(t, db, sc, false)
+	if !sc.csv.ok {
+		return nil, slow, sc.csv.why
+	}
+	if err := readCSVWithDuckDB(ctx, db, sc); errors.Is(err, errGoReader) {
+		return nil, slow, err.Error()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	fast = stageOnce(t, db, sc, true)
+	if fast == nil {
+		return nil, slow, "declined after reading"
+	}
+	return fast, slow, ""
+}
+
+func stageOnce(t *testing.T, db *store.DB, sc scanned, withDuckDB bool) *staged {
+	t.Helper()
+	ctx := context.Background()
+	var out *staged
+	rollback := errors.New("rollback")
+	err := db.Tx(ctx, func(tx *store.Tx) error {
+		fr, err := validate(ctx, tx, sc, "berkas.csv", Options{}, withDuckDB)
+		if err != nil {
+			return err
+		}
+		out = &staged{problems: fr.Problems, more: fr.MoreProblems, total: fr.TotalProblems, rowsRead: fr.RowsRead, dataset: fr.Dataset}
+		rows, err := tx.Query(ctx, "SELECT * EXCLUDE (_urut) FROM stg_periksa ORDER BY _urut")
+		if err != nil {
+			return rollback // not validated: a problem before the SQL
+		}
+		defer func() { _ = rows.Close() }() // read-only
+		cols, _ := rows.Columns()
+		for rows.Next() {
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for i := range vals {
+				ptrs[i] = &vals[i]
+			}
+			if err := rows.Scan(ptrs...); err != nil {
+				return err
+			}
+			out.rows = append(out.rows, fmt.Sprint(vals...))
+		}
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		return rollback
+	})
+	if errors.Is(err, errGoReader) && withDuckDB {
+		return nil
+	}
+	if err != nil && !errors.Is(err, rollback) {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestDuckDBReadsAFileAfterOneTheGoReaderRejected: what a rejected file left
+// in the session (its staging table) does not stop the next file, read by
+// DuckDB's reader, from loading.
+func TestDuckDBReadsAFileAfterOneTheGoReaderRejected(t *testing.T) {
+	ctx := context.Background()
+	db, err := store.Open(ctx, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = db.Close() }() // in memory
+	inbox := t.TempDir()
+	shapes := csvShapes()
+	// A quote inside an unquoted field: the Go reader reads it, and stops
+	// after a thousand rows without their required columns.
+	stopped := strings.Replace(shapes["empty required"], "BULANAN;;", "BULA\"NAN;;", 1)
+	for name, text := range map[string]string{"a_berhenti.csv": stopped, "b_biasa.csv": shapes["plain"], "c_kosong.csv": shapes["blank lines"]} {
+		if err := os.WriteFile(filepath.Join(inbox, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Inbox(ctx, db, inbox, Options{NIPKey: []byte("kunci-uji-yang-cukup-panjang")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, f := range res.Files {
+		got[f.Name] = f.Status
+	}
+	for _, f := range res.Failed {
+		got[f.Name] = "failed: " + f.Err.Error()
+	}
+	want := map[string]string{"a_berhenti.csv": StatusRejected, "b_biasa.csv": StatusAccepted, "c_kosong.csv": StatusAccepted}
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+}
