@@ -67,6 +67,9 @@ type page struct {
 	AltHref  string // the same page in the other language
 	DataAsOf string
 	Body     any
+	// Script is a script of the page's own under assets/ (the body's
+	// Script method), or "".
+	Script string
 	pageMeta
 }
 
@@ -130,7 +133,7 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 		return nil, fmt.Errorf("assets/vendor/echarts.min.js is not embedded: build it with `make` (npm ci && npm run build:echarts)")
 	}
 	tIndex, tOPD, tMethod, tData, tKPI := parse("index"), parse("opd"), parse("method"), parse("data"), parse("kpi")
-	tGuide, tRiwayat := parse("panduan"), parse("riwayat")
+	tGuide, tRiwayat, tBanding := parse("panduan"), parse("riwayat"), parse("banding")
 	tEmbed := template.Must(template.New("embed").Funcs(funcs).ParseFS(templateFS, "templates/embed.html"))
 	writeTemplates(in, files)
 	if err := writeIcons(files); err != nil {
@@ -152,6 +155,9 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 				alt = "./"
 			}
 			p := page{L: l, Title: title, Root: root, AltHref: alt, Body: body, pageMeta: d.meta(l, rel, root)}
+			if s, ok := body.(interface{ Script() string }); ok {
+				p.Script = s.Script()
+			}
 			if d.Latest != "" {
 				p.DataAsOf = l.Tf("data_as_of", l.Month(d.Latest))
 			}
@@ -196,6 +202,9 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 			return nil, err
 		}
 		if err := emit(tRiwayat, "riwayat/", l.T("riwayat_title"), riwayatBody(d.Log, d.Revisions, l)); err != nil {
+			return nil, err
+		}
+		if err := emit(tBanding, "banding/", l.T("banding_title"), bandingBody(d, l, strings.Repeat("../", strings.Count(l.Prefix+"banding/", "/")))); err != nil {
 			return nil, err
 		}
 	}

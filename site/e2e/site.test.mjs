@@ -320,6 +320,76 @@ describe('public site', () => {
     none([...problems, ...messages], 'embed problems');
   });
 
+  it('compares two agencies picked by keyboard on banding/: both lines and the province on every chart, the choice in the address', async () => {
+    const url = new URL('banding/', site.base).href;
+    const problems = [];
+    const { page, log } = await openPage(browser.context, site.base);
+    let address;
+    let picked = [];
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      const boxes = page.locator('#banding input[name=opd]');
+      const n = await boxes.count();
+      assert.ok(n >= 2, `banding/ lists ${n} agencies, want at least 2`);
+      // Two neighbours in the list with a coverage in the open data.
+      const rows = await (await fetch(new URL('data/kpi_opd_bulanan.json', site.base))).json();
+      const covered = new Set(rows.filter((r) => r.cakupan_penilaian_persen !== null).map((r) => r.opd_kode));
+      const codes = await boxes.evaluateAll((els) => els.map((e) => e.value));
+      const first = codes.findIndex((c, i) => covered.has(c) && covered.has(codes[i + 1]));
+      assert.ok(first >= 0, 'no two neighbouring agencies with a coverage');
+      // Keyboard only: that box focused, Space, Tab to the next, Space.
+      await boxes.nth(first).focus();
+      await page.keyboard.press('Space');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Space');
+      picked = await page.$$eval('#banding input[name=opd]:checked', (els) => els.map((e) => ({ kode: e.value, nama: e.dataset.nama })));
+      if (picked.length !== 2) problems.push(`${picked.length} agencies picked by keyboard, want 2`);
+      const want = 1 + picked.length;
+      await page.waitForFunction((k) => [...document.querySelectorAll('#banding figure .chart')].every((el) => {
+        const inst = window.echarts?.getInstanceByDom(el);
+        return inst && inst.getOption().series.length === k;
+      }), want, { timeout: 10_000 }).catch(() => problems.push(`the charts do not all have ${want} lines`));
+      const figs = await page.evaluate(() => [...document.querySelectorAll('#banding figure')].map((fig) => {
+        const inst = window.echarts?.getInstanceByDom(fig.querySelector('.chart'));
+        const series = inst ? inst.getOption().series : [];
+        return {
+          kpi: fig.dataset.kpi,
+          names: series.map((s) => s.name),
+          points: series.map((s) => s.data.filter((v) => v !== null && v !== undefined).length),
+          head: [...fig.querySelectorAll('thead th')].map((th) => th.textContent),
+        };
+      }));
+      if (figs.length < 5) problems.push(`${figs.length} charts on banding/, want one per headline KPI (5)`);
+      for (const f of figs) {
+        for (const p of picked) {
+          if (!f.names.includes(p.nama)) problems.push(`${f.kpi}: no line named ${p.nama} (lines: ${f.names.join(', ')})`);
+          if (!f.head.includes(p.nama)) problems.push(`${f.kpi}: the table has no column ${p.nama}`);
+        }
+      }
+      const cov = figs.find((f) => f.kpi === 'cakupan_penilaian_persen');
+      if (!cov || cov.points.some((k) => k === 0)) problems.push(`coverage: a line without a point (${JSON.stringify(cov?.points)})`);
+      address = page.url();
+      const opd = new URL(address).searchParams.get('opd');
+      if (opd !== picked.map((p) => p.kode).join(',')) problems.push(`the address holds opd=${opd}, want ${picked.map((p) => p.kode).join(',')}`);
+      for (const m of log.console) problems.push(`console ${m.type}: ${m.text}`);
+      for (const e of log.errors) problems.push(`uncaught: ${e.text}`);
+    } finally {
+      await page.close();
+    }
+    // Shared: the address opened afresh shows the same agencies.
+    if (address) {
+      const again = await browser.context.newPage();
+      try {
+        await again.goto(address, { waitUntil: 'load' });
+        const shown = await again.$$eval('#banding input[name=opd]:checked', (els) => els.map((e) => e.value));
+        if (shown.join(',') !== picked.map((p) => p.kode).join(',')) problems.push(`the shared address shows ${shown.join(',')}`);
+      } finally {
+        await again.close();
+      }
+    }
+    none(problems, 'comparison problems');
+  });
+
   it('names all five predikat in the legend of the predikat chart, without a pager, at 360 and 1280 px', async () => {
     const problems = [];
     for (const width of [360, 1280]) {
