@@ -55,8 +55,13 @@ type Input struct {
 	AnalystKPIs    Table            // publish/situs/kpi_analis
 	AnalystTables  map[string]Table // each analyst KPI's table analis_<nama>, by nama
 	Models         []Model          // queries/kpi, for the methodology page
-	Log            []LogEntry       // the revision log, this publication included
-	Revisions      []Revision
+	// Explainer holds the worked examples of memahami/, by query name
+	// under publish/memahami (matriks, capaian_iku, kurva, jp): computed by
+	// the macros validation and the models use, so that the explainer
+	// cannot disagree with the numbers.
+	Explainer map[string]Table
+	Log       []LogEntry // the revision log, this publication included
+	Revisions []Revision
 	// Datasets and Templates are the guide for agencies (panduan/): each
 	// dataset's required columns and its empty templates, by file name
 	// (templat_penilaian.xlsx), as `kinerja template` writes them.

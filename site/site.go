@@ -87,6 +87,8 @@ type chartWrap struct {
 	PrivacyHref, PrivacyLabel, Source string
 	EmbedLabel, EmbedHint             string
 	CopyCodeLabel, CodeCopiedLabel    string
+	// HelpHref is the chart's section of the explainer (memahami/).
+	HelpHref, HelpLabel string
 }
 
 var funcs = template.FuncMap{
@@ -98,7 +100,8 @@ var funcs = template.FuncMap{
 			PrivacyHref: p.Root + p.L.Prefix + "metodologi/#privasi", PrivacyLabel: p.L.T("privacy_rule"),
 			Source:     p.exportSource(),
 			EmbedLabel: p.L.T("embed"), EmbedHint: p.L.T("embed_hint"),
-			CopyCodeLabel: p.L.T("copy_code"), CodeCopiedLabel: p.L.T("code_copied")}
+			CopyCodeLabel: p.L.T("copy_code"), CodeCopiedLabel: p.L.T("code_copied"),
+			HelpHref: p.Root + p.L.Prefix + "memahami/#" + helpAnchor(c.ID), HelpLabel: p.L.T("help_chart")}
 	},
 	// wrapTiles gives the shared "tiles" template its labels.
 	"wrapTiles": func(p page, t []tile) tilesWrap {
@@ -133,7 +136,7 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 		return nil, fmt.Errorf("assets/vendor/echarts.min.js is not embedded: build it with `make` (npm ci && npm run build:echarts)")
 	}
 	tIndex, tOPD, tMethod, tData, tKPI := parse("index"), parse("opd"), parse("method"), parse("data"), parse("kpi")
-	tGuide, tRiwayat, tBanding := parse("panduan"), parse("riwayat"), parse("banding")
+	tGuide, tRiwayat, tBanding, tMemahami := parse("panduan"), parse("riwayat"), parse("banding"), parse("memahami")
 	tEmbed := template.Must(template.New("embed").Funcs(funcs).ParseFS(templateFS, "templates/embed.html"))
 	writeTemplates(in, files)
 	if err := writeIcons(files); err != nil {
@@ -202,6 +205,10 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 			return nil, err
 		}
 		if err := emit(tRiwayat, "riwayat/", l.T("riwayat_title"), riwayatBody(d.Log, d.Revisions, l)); err != nil {
+			return nil, err
+		}
+		mm := memahamiBody(in, l)
+		if err := emit(tMemahami, "memahami/", mm.T["title"], mm); err != nil {
 			return nil, err
 		}
 		if err := emit(tBanding, "banding/", l.T("banding_title"), bandingBody(d, l, strings.Repeat("../", strings.Count(l.Prefix+"banding/", "/")))); err != nil {

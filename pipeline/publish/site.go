@@ -111,6 +111,19 @@ func LoadSite(ctx context.Context, db *store.DB) (*site.Input, error) {
 			in.Models = append(in.Models, site.Model{Name: q.Name, Header: q.Header})
 		}
 	}
+	// The matrix is the one validation applies: its macro is ingest's
+	// (TEMP, on this connection only; read-only databases take it too).
+	if err := db.Run(ctx, "macros/ingest"); err != nil {
+		return nil, err
+	}
+	in.Explainer = map[string]site.Table{}
+	for _, q := range queries.Dir("publish/memahami") {
+		t, err := db.Named(ctx, q.Name)
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w (run `kinerja compute` first)", q.Name, err)
+		}
+		in.Explainer[strings.TrimPrefix(q.Name, "publish/memahami/")] = site.Table(t)
+	}
 	in.Templates = map[string][]byte{}
 	for _, d := range ingest.Datasets {
 		req := strings.Join(d.Required, ", ")

@@ -19,23 +19,6 @@ baris AS (
         AND t.berkas_id = i.berkas_id
     QUALIFY row_number() OVER (PARTITION BY i.opd_key, i.tahun, coalesce(i.bulan, 0), i.kode_indikator
                                ORDER BY i.lembar DESC, i.baris DESC) = 1
-),
-acuan AS (
-    SELECT *,
-        CASE
-            WHEN realisasi IS NULL OR target IS NULL OR target = 0 THEN NULL
-            WHEN target_atas IS NOT NULL AND realisasi BETWEEN target AND target_atas THEN NULL
-            WHEN target_atas IS NOT NULL AND realisasi > target_atas THEN target_atas
-            ELSE target
-        END AS target_acuan
-    FROM baris
 )
-SELECT * EXCLUDE (target_acuan),
-    CASE
-        WHEN realisasi IS NULL OR target IS NULL OR target = 0 THEN NULL
-        WHEN target_atas IS NOT NULL AND realisasi BETWEEN target AND target_atas THEN 100.0
-        WHEN target_acuan = 0 THEN NULL
-        WHEN polaritas = 'minimal' THEN (2 - realisasi / target_acuan) * 100
-        ELSE realisasi / target_acuan * 100
-    END AS capaian_persen
-FROM acuan;
+SELECT *, capaian_iku(polaritas, target, target_atas, realisasi) AS capaian_persen
+FROM baris;

@@ -36,12 +36,7 @@ uji AS (
 )
 SELECT * EXCLUDE (terbanyak),
     round(100.0 * jumlah_kelompok / nullif(jumlah_dinilai, 0), 1) AS persen_kelompok,
-    CASE jenis
-        WHEN 'terbesar' THEN jumlah_kelompok >= terbanyak
-        WHEN 'maks_persen' THEN 100.0 * jumlah_kelompok / jumlah_dinilai <= nilai
-        WHEN 'min_persen' THEN 100.0 * jumlah_kelompok / jumlah_dinilai >= nilai
-        WHEN 'min_jumlah' THEN jumlah_kelompok >= nilai
-    END AS patuh
+    patuh_kurva(jenis, jumlah_kelompok, terbanyak, jumlah_dinilai, nilai) AS patuh
 FROM uji
 ORDER BY tahun, opd_key, jenis, kelompok;
 

@@ -57,3 +57,32 @@ CREATE OR REPLACE MACRO alasan_kurva(bahasa, jenis, kelompok, persen, jumlah, ni
                           ELSE teks(bahasa, ' di bawah minimal ', ' below the minimum of ') END
             || angka_terbit(bahasa, nilai, 0) || '%'
     END;
+
+-- The achievement (capaian) of one indicator, docs/kpi.md: higher is better
+-- (maksimal) realisasi / target x 100, lower is better (minimal)
+-- (2 - realisasi / target) x 100; with a target range [target, target_atas]
+-- 100 inside it, target_atas the target above it, target below it; NULL
+-- for a zero or missing target or a missing realisation. Used by the model
+-- (queries/kpi/03_iku_berlaku.sql) and by the worked examples of the
+-- public explainer (queries/publish/memahami/capaian_iku.sql).
+CREATE OR REPLACE MACRO capaian_iku(polaritas, target, target_atas, realisasi) AS
+    CASE
+        WHEN realisasi IS NULL OR target IS NULL OR target = 0 THEN NULL
+        WHEN target_atas IS NOT NULL AND realisasi BETWEEN target AND target_atas THEN 100.0
+        WHEN target_atas IS NOT NULL AND realisasi > target_atas AND target_atas = 0 THEN NULL
+        WHEN polaritas = 'minimal' THEN
+            (2 - realisasi / CASE WHEN target_atas IS NOT NULL AND realisasi > target_atas THEN target_atas ELSE target END) * 100
+        ELSE realisasi / CASE WHEN target_atas IS NOT NULL AND realisasi > target_atas THEN target_atas ELSE target END * 100
+    END;
+
+-- Whether a group of predikat keeps one curve rule (table aturan_kurva):
+-- jumlah in the group of jumlah_dinilai, terbanyak the largest group.
+-- Used by the model (queries/kpi/23_kurva_distribusi_tahunan.sql) and by the
+-- worked examples of the public explainer (queries/publish/memahami/kurva.sql).
+CREATE OR REPLACE MACRO patuh_kurva(jenis, jumlah, terbanyak, jumlah_dinilai, nilai) AS
+    CASE jenis
+        WHEN 'terbesar' THEN jumlah >= terbanyak
+        WHEN 'maks_persen' THEN 100.0 * jumlah / jumlah_dinilai <= nilai
+        WHEN 'min_persen' THEN 100.0 * jumlah / jumlah_dinilai >= nilai
+        WHEN 'min_jumlah' THEN jumlah >= nilai
+    END;
