@@ -108,7 +108,7 @@ type Site struct {
 // big load spills to temp_directory instead of growing until the server
 // kills it (pipeline/store/limits.go).
 type DuckDB struct {
-	MemoryLimit   string `toml:"memory_limit"`   // a DuckDB size; default "768MB": an ingest then peaks under 1 GiB, and a 4 GiB server has room
+	MemoryLimit   string `toml:"memory_limit"`   // a DuckDB size; default "640MB": an ingest then peaks under 1 GiB, and a 4 GiB server has room
 	TempDirectory string `toml:"temp_directory"` // "" : <database>.tmp beside the file
 	Threads       int    `toml:"threads"`        // 0: one per core
 }
@@ -175,7 +175,7 @@ func Default() Config {
 			BackupsKept: 7,
 		},
 		Site:   Site{Title: "Kinerja ASN Pemerintah Provinsi Lampung"},
-		DuckDB: DuckDB{MemoryLimit: "768MB"},
+		DuckDB: DuckDB{MemoryLimit: "640MB"},
 		Surel:  Surel{Port: 587, StartTLS: true},
 	}
 }
