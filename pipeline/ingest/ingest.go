@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -379,120 +378,6 @@ func (a archiver) load(ctx context.Context, sc scanned, opt Options) (FileResult
 	fr.MovedTo, err = a.archive(fr.Status, fr.Dataset, arsip)
 	log.Info("file loaded", "file", name, "dataset", fr.Dataset, "rows", fr.RowsLoaded, "findings", fr.Findings)
 	return fr, err
-}
-
-// validateTx validates the scanned file in a transaction and then runs
-// then in it, which commits unless then fails. A CSV file is read by
-// DuckDB's reader; when that reader would not read it as the Go reader does
-// (errGoReader), the transaction is rolled back and the Go reader reads it.
-func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt Options,
-	then func(*store.Tx, *FileResult) error) (FileResult, error) {
-	var fr FileResult
-	withDuckDB := formatOf(sc.path) == "csv" && sc.csv.ok
-	if withDuckDB {
-		err := readCSVWithDuckDB(ctx, db, sc)
-		if errors.Is(err, errGoReader) {
-			opt.log().Debug("CSV read by the Go reader", "file", name, "why", err)
-			withDuckDB = false
-		} else if err != nil {
-			return fr, err
-		}
-	}
-	for {
-		err := db.Tx(ctx, func(tx *store.Tx) error {
-			var err error
-			fr, err = validate(ctx, tx, sc, name, opt, withDuckDB)
-			if err != nil {
-				return err
-			}
-			return then(tx, &fr)
-		})
-		if withDuckDB && errors.Is(err, errGoReader) && ctx.Err() == nil {
-			opt.log().Debug("CSV read by the Go reader", "file", name, "why", err)
-			withDuckDB = false
-			continue
-		}
-		return fr, err
-	}
-}
-
-// validate reads a file into the staging table and runs its dataset's
-// validation. Problems are returned in fr.Problems; err is for failures of
-// the machinery, not of the data. withDuckDB stages a CSV file with DuckDB's
-// reader (loadCSVWithDuckDB), or fails with errGoReader.
-func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Options, withDuckDB bool) (FileResult, error) {
-	fr := FileResult{Name: name, Format: formatOf(sc.path)}
-	fileProblem := func(text string) (FileResult, error) {
-		fr.Problems = append(fr.Problems, Problem{File: name, Text: text})
-		return fr, nil
-	}
-	if sc.size == 0 {
-		return fileProblem("berkas kosong: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
-	}
-	st := &stager{tx: tx, file: name, fr: &fr}
-	var blocks []block
-	var err error
-	switch fr.Format {
-	case "csv":
-		if withDuckDB {
-			break
-		}
-		var f *os.File
-		if f, err = os.Open(sc.path); err != nil {
-			return fr, err
-		}
-		defer func() { _ = f.Close() }() // read-only
-		text, delim := sniffedText(f, sc)
-		blocks = csvBlocks(text, delim)
-	case "xlsx":
-		var closeFn func()
-		blocks, closeFn, err = readXLSXFile(sc.path)
-		if closeFn != nil {
-			defer closeFn()
-		}
-	case "json":
-		blocks, err = readJSONFile(sc.path)
-	case "parquet":
-	default:
-		return fileProblem("jenis berkas tidak dikenal: kirim CSV, XLSX, JSON atau Parquet")
-	}
-	if err != nil {
-		// The file cannot be opened as its format: a problem of the data.
-		return fileProblem(err.Error())
-	}
-	switch {
-	case fr.Format == "parquet":
-		err = st.loadParquet(ctx, sc.path)
-	case withDuckDB:
-		err = st.loadCSVWithDuckDB(ctx, sc)
-	default:
-		err = st.load(ctx, blocks)
-	}
-	var dataErr dataError
-	if errors.As(err, &dataErr) {
-		fr.Problems = append(fr.Problems, dataErr.Problem)
-		return fr, nil
-	}
-	if err != nil {
-		return fr, err
-	}
-	if len(fr.Problems) > 0 {
-		return fr, nil
-	}
-	if fr.RowsRead == 0 {
-		return fileProblem("berkas tidak berisi baris data di bawah judul kolom: ekspor ulang data yang lengkap")
-	}
-	if err := runQuery(ctx, tx, "ingest/"+fr.Dataset+"_periksa"); err != nil {
-		return fr, err
-	}
-	// The staged text is in stg_periksa now: its memory is freed.
-	if err := dropStaging(ctx, tx); err != nil {
-		return fr, err
-	}
-	if err := tx.Exec(ctx, sqlOf("stg/buang_mentah")); err != nil {
-		return fr, err
-	}
-	return fr, readProblems(ctx, tx, &fr, st.multiSheet)
 }
 
 // readProblems reads the validation's problems into fr: the first ones up

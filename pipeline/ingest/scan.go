@@ -180,18 +180,6 @@ type csvShape struct {
 
 type lineJump struct{ record, line int }
 
-// lineOf is the 1-based line record k (0-based) starts on.
-func (s csvShape) lineOf(k int) int {
-	line, from := 1, 0
-	for _, j := range s.jumps {
-		if j.record > k {
-			break
-		}
-		line, from = j.line, j.record
-	}
-	return line + k - from
-}
-
 // maxJumps is the most line jumps a file may have for DuckDB to read it;
 // past it the Go reader reads the file (a file of mostly blank lines).
 const maxJumps = 1 << 20
