@@ -34,6 +34,9 @@ type Options struct {
 	Log     *slog.Logger
 	Now     func() time.Time
 	Trigger string // TriggerManual or TriggerSchedule, recorded in jalan.pemicu
+	// Progress, when set, hears what the ingest of each file is doing
+	// (a progress line on a terminal).
+	Progress ingest.Progress
 }
 
 func (o Options) now() time.Time {
@@ -173,7 +176,8 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 	if err != nil {
 		return res, err
 	}
-	res.Ingest, err = ingest.Inbox(ctx, db, cfg.Inbox, ingest.Options{NIPKey: key, Log: log, Now: opt.Now, FileTimeout: cfg.Ingest.FileTimeout})
+	res.Ingest, err = ingest.Inbox(ctx, db, cfg.Inbox, ingest.Options{NIPKey: key, Log: log, Now: opt.Now, FileTimeout: cfg.Ingest.FileTimeout,
+		Progress: opt.Progress})
 	if err != nil {
 		return res, err
 	}

@@ -44,7 +44,10 @@ func ingestInbox(ctx context.Context, e *env, db *store.DB) (ingest.Result, erro
 	if err != nil {
 		return ingest.Result{}, err
 	}
-	res, err := ingest.Inbox(ctx, db, e.cfg.Inbox, ingest.Options{NIPKey: key, Log: e.log, Now: e.now, FileTimeout: e.cfg.Ingest.FileTimeout})
+	progress, stop := progressFor(e.stderr)
+	res, err := ingest.Inbox(ctx, db, e.cfg.Inbox, ingest.Options{NIPKey: key, Log: e.log, Now: e.now, FileTimeout: e.cfg.Ingest.FileTimeout,
+		Progress: progress})
+	stop()
 	if err != nil {
 		return res, err
 	}

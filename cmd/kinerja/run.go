@@ -21,7 +21,9 @@ func newRunCmd() *command {
 			if err := os.MkdirAll(e.cfg.Inbox, 0o755); err != nil {
 				return exitFailed, err
 			}
-			r, err := pipeline.RunWith(ctx, db, e.cfg, pipeline.Options{Log: e.log, Now: e.now, Trigger: pipeline.TriggerManual})
+			progress, stop := progressFor(e.stderr)
+			r, err := pipeline.RunWith(ctx, db, e.cfg, pipeline.Options{Log: e.log, Now: e.now, Trigger: pipeline.TriggerManual, Progress: progress})
+			stop()
 			printIngest(e, r.Ingest)
 			if err != nil {
 				return exitFailed, err

@@ -85,6 +85,7 @@ type archiver struct {
 	name string
 	hash string
 	now  time.Time
+	prog *progressOf // nil: nobody listens
 }
 
 // place chooses the destination of the file in the folder dir of the inbox:

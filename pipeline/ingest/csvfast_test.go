@@ -120,7 +120,7 @@ func stageBothWays(t *testing.T, b []byte) (fast, slow *staged, why string) {
 	if err := os.WriteFile(path, b, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	sc, err := scanFile(path)
+	sc, err := scanFile(path, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,7 +146,7 @@ func stageOnce(t *testing.T, db *store.DB, sc scanned, withDuckDB bool) *staged 
 	var out *staged
 	rollback := errors.New("rollback")
 	err := db.Tx(ctx, func(tx *store.Tx) error {
-		fr, err := validate(ctx, tx, sc, "berkas.csv", Options{}, withDuckDB)
+		fr, err := validate(ctx, tx, sc, "berkas.csv", Options{}, withDuckDB, nil)
 		if err != nil {
 			return err
 		}

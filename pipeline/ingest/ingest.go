@@ -39,6 +39,8 @@ type Options struct {
 	// FileTimeout bounds the reading of one file (0: none); a file that
 	// times out twice is rejected.
 	FileTimeout time.Duration
+	// Progress, when set, is told what each file's ingest is doing.
+	Progress Progress
 }
 
 func (o Options) now() time.Time {
@@ -203,12 +205,12 @@ func Check(ctx context.Context, db *store.DB, paths []string, opt Options) (Resu
 	defer endSession(ctx, db, opt)
 	var res Result
 	for _, path := range paths {
-		sc, err := scanFile(path)
+		sc, err := scanFile(path, nil)
 		if err != nil {
 			return res, err
 		}
 		errRollback := errors.New("check only")
-		fr, err := validateTx(ctx, db, sc, filepath.Base(path), opt, func(*store.Tx, *FileResult) error { return errRollback })
+		fr, err := validateTx(ctx, db, sc, filepath.Base(path), opt, nil, func(*store.Tx, *FileResult) error { return errRollback })
 		if err != nil && !errors.Is(err, errRollback) {
 			return res, fmt.Errorf("checking %s: %w", path, err)
 		}
@@ -241,7 +243,10 @@ type source struct {
 }
 
 func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (FileResult, error) {
-	sc, err := scanFile(src.path)
+	prog := opt.progress(src.name)
+	defer prog.phase("")
+	prog.phase("membaca")
+	sc, err := scanFile(src.path, prog)
 	if err != nil {
 		return FileResult{}, err
 	}
@@ -256,7 +261,7 @@ func ingestFile(ctx context.Context, db *store.DB, src source, opt Options) (Fil
 		now = src.at
 	}
 
-	a := archiver{db: db, src: src, name: name, hash: hash, now: now}
+	a := archiver{db: db, src: src, name: name, hash: hash, now: now, prog: prog}
 	if src.arsip == "" {
 		// A run killed after it recorded this very file: finish its move.
 		if fr, ok, err := resume(ctx, db, src, name, hash); ok || err != nil {
@@ -343,10 +348,11 @@ func (a archiver) load(ctx context.Context, sc scanned, opt Options) (FileResult
 	if err != nil {
 		return fr, err
 	}
-	fr, err = validateTx(ctx, db, sc, name, opt, func(tx *store.Tx, fr *FileResult) error {
+	fr, err = validateTx(ctx, db, sc, name, opt, a.prog, func(tx *store.Tx, fr *FileResult) error {
 		if len(fr.Problems) > 0 {
 			return nil
 		}
+		a.prog.phase("menyimpan")
 		if err := storeRows(ctx, tx, fr, hash, int(sc.size), now, arsip); err != nil {
 			return err
 		}

@@ -46,13 +46,17 @@ func (s scanned) encoding() string {
 const sniffBytes = 1 << 20
 
 // scanFile reads path once: hashing it and, when it is CSV, checking its
-// structure with csvShape.
-func scanFile(path string) (scanned, error) {
+// structure with csvShape; prog (may be nil) hears how far it got.
+func scanFile(path string, prog *progressOf) (scanned, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return scanned{}, err
 	}
 	defer func() { _ = f.Close() }() // read-only
+	var total int64
+	if st, err := f.Stat(); err == nil {
+		total = st.Size()
+	}
 	sc := scanned{path: path, validUTF8: true}
 	h := sha256.New()
 	buf := make([]byte, sniffBytes)
@@ -89,6 +93,11 @@ func scanFile(path string) (scanned, error) {
 				shape.feed(chunk)
 			}
 			hashed.Wait()
+			records := 0
+			if shape != nil {
+				records = shape.shape.records
+			}
+			prog.read(sc.size, total, records)
 		}
 		if err == io.EOF || err == io.ErrUnexpectedEOF {
 			break

@@ -36,6 +36,7 @@ type stager struct {
 	// view: stg is the view of DuckDB's CSV reader (loadCSVWithDuckDB),
 	// not a table the rows are appended to.
 	view bool
+	prog *progressOf
 }
 
 func (s *stager) problem(sheet string, row int, text string) error {
@@ -236,6 +237,7 @@ func (s *stager) appendRows(ctx context.Context, found []located) error {
 			s.fr.RowsRead++
 			if s.fr.RowsRead%4096 == 0 {
 				crash.Point("ingest.rows")
+				s.prog.rows(s.fr.RowsRead)
 			}
 			row := make([]driver.Value, width)
 			row[0], row[1], row[2] = s.urut, sheetName(l.b.sheet, s.multiSheet), int32(line)

@@ -12,10 +12,11 @@ import (
 // then in it, which commits unless then fails. A CSV file is read by
 // DuckDB's reader; when that reader would not read it as the Go reader does
 // (errGoReader), the transaction is rolled back and the Go reader reads it.
-func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt Options,
+func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt Options, prog *progressOf,
 	then func(*store.Tx, *FileResult) error) (FileResult, error) {
 	var fr FileResult
 	withDuckDB := formatOf(sc.path) == "csv" && sc.csv.ok
+	prog.phase("memuat")
 	if withDuckDB {
 		err := readCSVWithDuckDB(ctx, db, sc)
 		if errors.Is(err, errGoReader) {
@@ -28,7 +29,7 @@ func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt 
 	for {
 		err := db.Tx(ctx, func(tx *store.Tx) error {
 			var err error
-			fr, err = validate(ctx, tx, sc, name, opt, withDuckDB)
+			fr, err = validate(ctx, tx, sc, name, opt, withDuckDB, prog)
 			if err != nil {
 				return err
 			}
@@ -47,7 +48,7 @@ func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt 
 // validation. Problems are returned in fr.Problems; err is for failures of
 // the machinery, not of the data. withDuckDB stages a CSV file with DuckDB's
 // reader (loadCSVWithDuckDB), or fails with errGoReader.
-func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Options, withDuckDB bool) (FileResult, error) {
+func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Options, withDuckDB bool, prog *progressOf) (FileResult, error) {
 	fr := FileResult{Name: name, Format: formatOf(sc.path)}
 	fileProblem := func(text string) (FileResult, error) {
 		fr.Problems = append(fr.Problems, Problem{File: name, Text: text})
@@ -56,7 +57,7 @@ func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Op
 	if sc.size == 0 {
 		return fileProblem("berkas kosong: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
 	}
-	st := &stager{tx: tx, file: name, fr: &fr}
+	st := &stager{tx: tx, file: name, fr: &fr, prog: prog}
 	var blocks []block
 	var err error
 	switch fr.Format {
@@ -109,6 +110,8 @@ func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Op
 	if fr.RowsRead == 0 {
 		return fileProblem("berkas tidak berisi baris data di bawah judul kolom: ekspor ulang data yang lengkap")
 	}
+	prog.rows(fr.RowsRead)
+	prog.phase("memeriksa")
 	if err := runQuery(ctx, tx, "ingest/"+fr.Dataset+"_periksa"); err != nil {
 		return fr, err
 	}
