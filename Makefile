@@ -68,6 +68,15 @@ test-e2e: $(BIN) chromium
 	$(BIN) run --inbox $(E2E_DIR)/inbox --db $(E2E_DIR)/kinerja.duckdb --out $(E2E_DIR)/public >/dev/null 2>$(E2E_DIR)/run.log || [ $$? -eq 3 ]
 	KINERJA_SITE_DIR=$(E2E_DIR)/public CHROMIUM=$(CHROMIUM) npm run --silent test:e2e
 
+# Lighthouse (mobile) on the browser tests' site (run make test-e2e
+# first): the four scores of each audited page, printed and written to
+# data/bench/lighthouse.json. Performance is a measure of time: judged here,
+# never in a test.
+lighthouse: $(BIN) chromium
+	KINERJA_SITE_DIR=$(E2E_DIR)/public CHROMIUM=$(CHROMIUM) node site/e2e/lighthouse.mjs
+
+.PHONY: lighthouse
+
 # The long crash test: 200 kills at random moments besides every named
 # crash point (make test runs 6).
 CRASH_KILLS ?= 200

@@ -86,7 +86,7 @@
         charts[kpi].setOption(option, true);
         charts[kpi].resize();
       }
-      el.setAttribute("aria-label", fig.querySelector("h3").textContent + ": " + series.map(function (s) { return s.name; }).join(", "));
+      el.setAttribute("aria-label", fig.querySelector("h2").textContent + ": " + series.map(function (s) { return s.name; }).join(", "));
       // The table of the chart, for screen readers and for copying.
       var table = fig.querySelector("table");
       var head = "<tr><th scope=\"col\">" + escapeHTML(t("bulan")) + "</th>" +
