@@ -5,14 +5,18 @@
   "use strict";
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
 
+  // Each chart is drawn when it comes near the screen, not all at load: an
+  // overview of twenty charts drawn at once blocks a phone's main thread for
+  // most of a second. Printing draws them all.
   function drawCharts() {
     if (!window.echarts) return;
-    var nodes = document.querySelectorAll(".chart[data-option]");
+    var nodes = [].slice.call(document.querySelectorAll(".chart[data-option]"));
     var charts = [];
-    for (var i = 0; i < nodes.length; i++) {
-      var el = nodes[i];
+    function draw(el) {
+      if (el.getAttribute("data-drawn")) return;
+      el.setAttribute("data-drawn", "1");
       var option;
-      try { option = JSON.parse(el.getAttribute("data-option")); } catch (e) { continue; }
+      try { option = JSON.parse(el.getAttribute("data-option")); } catch (e) { return; }
       option.backgroundColor = "transparent";
       // Rich-text tooltips are drawn on the canvas: the HTML ones need inline
       // styles, which the site's Content-Security-Policy forbids.
@@ -21,12 +25,25 @@
       chart.setOption(option);
       charts.push(chart);
     }
+    if ("IntersectionObserver" in window) {
+      var seen = new IntersectionObserver(function (entries) {
+        entries.forEach(function (e) {
+          if (e.isIntersecting) { seen.unobserve(e.target); draw(e.target); }
+        });
+      }, { rootMargin: "300px 0px" });
+      nodes.forEach(function (el) { seen.observe(el); });
+    } else {
+      nodes.forEach(draw);
+    }
     var timer;
     window.addEventListener("resize", function () {
       clearTimeout(timer);
       timer = setTimeout(function () { charts.forEach(function (c) { c.resize(); }); }, 150);
     });
-    window.addEventListener("beforeprint", function () { charts.forEach(function (c) { c.resize(); }); });
+    window.addEventListener("beforeprint", function () {
+      nodes.forEach(draw);
+      charts.forEach(function (c) { c.resize(); });
+    });
   }
 
   // The chart of fig redrawn for a file: white, 1000 px wide, with its title

@@ -60,44 +60,49 @@
     boxes.forEach(function (b) { b.disabled = !b.checked && n >= max; });
     toURL(codes);
     if (!data) return;
+    figures.forEach(function (fig) { drawFigure(fig, codes); });
+  }
+
+  // One KPI's chart and table for the OPDs chosen. The chart is drawn only
+  // once its figure comes near the screen (five charts at once block a
+  // phone); the table always.
+  function drawFigure(fig, codes) {
     var months = data.province.map(function (r) { return r.periode; });
-    figures.forEach(function (fig) {
-      var kpi = fig.getAttribute("data-kpi");
-      var series = [{ name: t("provinsi"), type: "line", data: data.province.map(function (r) { return number(r[kpi]); }),
-        lineStyle: { type: "dashed", width: 2 }, symbol: "none", connectNulls: false }];
-      codes.forEach(function (code) {
-        var rows = data.byOPD[code] || {};
-        series.push({ name: nameOf(code), type: "line", symbolSize: 6, connectNulls: false,
-          data: months.map(function (p) { return rows[p] ? number(rows[p][kpi]) : null; }) });
-      });
-      var option = {
-        backgroundColor: "transparent", animation: false,
-        legend: { type: "plain", top: 0, left: 0, textStyle: { overflow: "break", width: 260 } },
-        grid: { top: 32 + 22 * Math.ceil(series.length / 2), left: 44, right: 16, bottom: 32 },
-        tooltip: { trigger: "axis", renderMode: "richText" },
-        xAxis: { type: "category", data: months },
-        yAxis: { type: "value", min: 0, max: kpi === "rata_capaian_iku_persen" ? null : 100 },
-        series: series,
-      };
-      var el = fig.querySelector(".chart");
-      el.style.height = (280 + 22 * Math.ceil(series.length / 2)) + "px";
-      if (window.echarts) {
-        if (!charts[kpi]) charts[kpi] = window.echarts.init(el, dark ? "dark" : null, { renderer: "canvas" });
-        charts[kpi].setOption(option, true);
-        charts[kpi].resize();
-      }
-      el.setAttribute("aria-label", fig.querySelector("h2").textContent + ": " + series.map(function (s) { return s.name; }).join(", "));
-      // The table of the chart, for screen readers and for copying.
-      var table = fig.querySelector("table");
-      var head = "<tr><th scope=\"col\">" + escapeHTML(t("bulan")) + "</th>" +
-        series.map(function (s) { return "<th scope=\"col\">" + escapeHTML(s.name) + "</th>"; }).join("") + "</tr>";
-      var body = months.map(function (p, i) {
-        return "<tr><th scope=\"row\">" + escapeHTML(p) + "</th>" +
-          series.map(function (s) { return "<td>" + shown(s.data[i]) + "</td>"; }).join("") + "</tr>";
-      }).join("");
-      table.querySelector("thead").innerHTML = head;
-      table.querySelector("tbody").innerHTML = body;
+    var kpi = fig.getAttribute("data-kpi");
+    var series = [{ name: t("provinsi"), type: "line", data: data.province.map(function (r) { return number(r[kpi]); }),
+      lineStyle: { type: "dashed", width: 2 }, symbol: "none", connectNulls: false }];
+    codes.forEach(function (code) {
+      var rows = data.byOPD[code] || {};
+      series.push({ name: nameOf(code), type: "line", symbolSize: 6, connectNulls: false,
+        data: months.map(function (p) { return rows[p] ? number(rows[p][kpi]) : null; }) });
     });
+    var option = {
+      backgroundColor: "transparent", animation: false,
+      legend: { type: "plain", top: 0, left: 0, textStyle: { overflow: "break", width: 260 } },
+      grid: { top: 32 + 22 * Math.ceil(series.length / 2), left: 44, right: 16, bottom: 32 },
+      tooltip: { trigger: "axis", renderMode: "richText" },
+      xAxis: { type: "category", data: months },
+      yAxis: { type: "value", min: 0, max: kpi === "rata_capaian_iku_persen" ? null : 100 },
+      series: series,
+    };
+    var el = fig.querySelector(".chart");
+    el.style.height = (280 + 22 * Math.ceil(series.length / 2)) + "px";
+    if (window.echarts && fig.getAttribute("data-near")) {
+      if (!charts[kpi]) charts[kpi] = window.echarts.init(el, dark ? "dark" : null, { renderer: "canvas" });
+      charts[kpi].setOption(option, true);
+      charts[kpi].resize();
+    }
+    el.setAttribute("aria-label", fig.querySelector("h2").textContent + ": " + series.map(function (s) { return s.name; }).join(", "));
+    // The table of the chart, for screen readers and for copying.
+    var table = fig.querySelector("table");
+    var head = "<tr><th scope=\"col\">" + escapeHTML(t("bulan")) + "</th>" +
+      series.map(function (s) { return "<th scope=\"col\">" + escapeHTML(s.name) + "</th>"; }).join("") + "</tr>";
+    var body = months.map(function (p, i) {
+      return "<tr><th scope=\"row\">" + escapeHTML(p) + "</th>" +
+        series.map(function (s) { return "<td>" + shown(s.data[i]) + "</td>"; }).join("") + "</tr>";
+    }).join("");
+    table.querySelector("thead").innerHTML = head;
+    table.querySelector("tbody").innerHTML = body;
   }
 
   function escapeHTML(s) {
@@ -139,6 +144,19 @@
     clearTimeout(timer);
     timer = setTimeout(function () { for (var k in charts) charts[k].resize(); }, 150);
   });
+  if ("IntersectionObserver" in window) {
+    var near = new IntersectionObserver(function (entries) {
+      entries.forEach(function (e) {
+        if (!e.isIntersecting) return;
+        near.unobserve(e.target);
+        e.target.setAttribute("data-near", "1");
+        if (data) drawFigure(e.target, chosen());
+      });
+    }, { rootMargin: "300px 0px" });
+    figures.forEach(function (f) { near.observe(f); });
+  } else {
+    figures.forEach(function (f) { f.setAttribute("data-near", "1"); });
+  }
   fromURL();
   draw();
   load();

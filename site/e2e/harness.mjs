@@ -329,6 +329,14 @@ function inspectCharts() {
 
 /** Waits (up to 10 s) until every .chart is drawn; then returns their state. */
 export async function chartsOf(page) {
+  // Charts are drawn as they come near the screen: scroll past each, as a reader does.
+  await page.evaluate(async () => {
+    for (const el of document.querySelectorAll('.chart')) {
+      el.scrollIntoView({ block: 'center' });
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+    }
+    window.scrollTo(0, 0);
+  });
   await page
     .waitForFunction(`(${inspectCharts})().charts.every((c) => c.problems.length === 0)`, null, { timeout: 10_000, polling: 100 })
     .catch(() => {});

@@ -345,6 +345,8 @@ describe('public site', () => {
       picked = await page.$$eval('#banding input[name=opd]:checked', (els) => els.map((e) => ({ kode: e.value, nama: e.dataset.nama })));
       if (picked.length !== 2) problems.push(`${picked.length} agencies picked by keyboard, want 2`);
       const want = 1 + picked.length;
+      // The charts are drawn as they come near the screen: scroll past each.
+      for (const fig of await page.locator('#banding figure').all()) await fig.scrollIntoViewIfNeeded();
       await page.waitForFunction((k) => [...document.querySelectorAll('#banding figure .chart')].every((el) => {
         const inst = window.echarts?.getInstanceByDom(el);
         return inst && inst.getOption().series.length === k;
