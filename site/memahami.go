@@ -115,8 +115,10 @@ func curveExamples(t Table, l lang, tx map[string]string) []curveExample {
 // cell is row r's value of column col, or nil when the table has no such
 // column.
 func (t Table) cell(r []any, col string) any {
-	if i := t.col(col); i >= 0 && i < len(r) {
-		return r[i]
+	for i, c := range t.Cols {
+		if c == col && i < len(r) {
+			return r[i]
+		}
 	}
 	return nil
 }

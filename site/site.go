@@ -215,6 +215,9 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 			return nil, err
 		}
 	}
+	if files["banding/data.json"], err = bandingData(d); err != nil {
+		return nil, err
+	}
 	for _, l := range []lang{langID, langEN} {
 		feed, err := d.feed(l)
 		if err != nil {

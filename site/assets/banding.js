@@ -1,7 +1,8 @@
 // kinerja public site, banding/: two to four OPDs side by side on every
-// headline KPI, with the province's line. Drawn in the browser from the
-// published open data (data/kpi_opd_bulanan.json and
-// data/kpi_provinsi_bulanan.json); the choice lives in the URL (?opd=a,b),
+// headline KPI, with the province's line. Drawn in the browser from
+// banding/data.json, the compared columns of the published open data
+// (data/kpi_opd_bulanan.json, data/kpi_provinsi_bulanan.json; written by
+// site/banding.go); the choice lives in the URL (?opd=a,b),
 // so a comparison can be shared. Plain JavaScript, no framework.
 (function () {
   "use strict";
@@ -67,14 +68,15 @@
   // once its figure comes near the screen (five charts at once block a
   // phone); the table always.
   function drawFigure(fig, codes) {
-    var months = data.province.map(function (r) { return r.periode; });
+    var months = data.bulan;
     var kpi = fig.getAttribute("data-kpi");
-    var series = [{ name: t("provinsi"), type: "line", data: data.province.map(function (r) { return number(r[kpi]); }),
+    var none = months.map(function () { return null; });
+    var series = [{ name: t("provinsi"), type: "line", data: (data.provinsi[kpi] || none).map(number),
       lineStyle: { type: "dashed", width: 2 }, symbol: "none", connectNulls: false }];
     codes.forEach(function (code) {
-      var rows = data.byOPD[code] || {};
+      var rows = data.opd[code] || {};
       series.push({ name: nameOf(code), type: "line", symbolSize: 6, connectNulls: false,
-        data: months.map(function (p) { return rows[p] ? number(rows[p][kpi]) : null; }) });
+        data: (rows[kpi] || none).map(number) });
     });
     var option = {
       backgroundColor: "transparent", animation: false,
@@ -112,18 +114,11 @@
   }
 
   function load() {
-    var get = function (url) {
-      return fetch(url, { credentials: "same-origin" }).then(function (r) {
-        if (!r.ok) throw new Error(url + ": " + r.status);
-        return r.json();
-      });
-    };
-    Promise.all([get(root.getAttribute("data-opd-url")), get(root.getAttribute("data-prov-url"))]).then(function (res) {
-      var byOPD = {};
-      res[0].forEach(function (r) {
-        (byOPD[r.opd_kode] = byOPD[r.opd_kode] || {})[r.periode] = r;
-      });
-      data = { byOPD: byOPD, province: res[1] };
+    fetch(root.getAttribute("data-url"), { credentials: "same-origin" }).then(function (r) {
+      if (!r.ok) throw new Error(r.status);
+      return r.json();
+    }).then(function (d) {
+      data = d;
       draw();
     }).catch(function () { status.textContent = t("gagal"); });
   }
