@@ -25,9 +25,8 @@ type bandingKPI struct{ Name, Title, Definition string }
 
 // bandingBody is the page in language l: the headline KPIs compared are
 // the built-in ones and the share rated Sangat Baik, the curve's concern.
-func bandingBody(d *siteData, l lang, root string) bandingView {
-	v := bandingView{Min: bandingMin, Max: bandingMax,
-		DataURL: root + "banding/data.json", Texts: map[string]string{}}
+func bandingBody(d *siteData, l lang) bandingView {
+	v := bandingView{Min: bandingMin, Max: bandingMax, Texts: map[string]string{}}
 	// Only the OPDs the data file has a month of: a comparison with no
 	// line is none.
 	monthly := d.Files["kpi_opd_bulanan"]

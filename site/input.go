@@ -21,6 +21,17 @@ func (t Table) col(name string) int {
 	panic("site: no column " + name)
 }
 
+// cell is row r's value of column col, or nil when the table has no such
+// column.
+func (t Table) cell(r []any, col string) any {
+	for i, c := range t.Cols {
+		if c == col && i < len(r) {
+			return r[i]
+		}
+	}
+	return nil
+}
+
 // Model is one KPI model's documentation on the methodology page: its SQL
 // file (kpi/10_pegawai_bulan) and the "-- key: value" lines of its header.
 type Model struct {

@@ -9,13 +9,12 @@ import "strings"
 // queries/publish/memahami/), never numbers typed into the page.
 
 type memahamiView struct {
-	T         map[string]string
-	Perilaku  []string   // the matrix's column heads: ratings of behaviour
-	Matrix    [][]string // a row per rating of work results: its label, then the predikat
-	IKU       []ikuExample
-	Curve     []curveExample
-	JPTarget  string
-	RulesHead []string
+	T        map[string]string
+	Perilaku []string   // the matrix's column heads: ratings of behaviour
+	Matrix   [][]string // a row per rating of work results: its label, then the predikat
+	IKU      []ikuExample
+	Curve    []curveExample
+	JPTarget string
 }
 
 type ikuExample struct{ Polaritas, Target, Realisasi, Capaian string }
@@ -28,13 +27,9 @@ type curveExample struct {
 
 // memahamiBody fills the explainer in language l from the worked examples.
 func memahamiBody(in *Input, l lang) memahamiView {
-	v := memahamiView{T: map[string]string{}}
-	texts := memahamiID
+	v := memahamiView{T: memahamiID}
 	if l.Code == "en" {
-		texts = memahamiEN
-	}
-	for k, s := range texts {
-		v.T[k] = s
+		v.T = memahamiEN
 	}
 	rating := func(r string) string { return v.T["rating_"+r] }
 	pred := func(p string) string {
@@ -110,17 +105,6 @@ func curveExamples(t Table, l lang, tx map[string]string) []curveExample {
 		ex.Rules = append(ex.Rules, [2]string{rule, kept})
 	}
 	return out
-}
-
-// cell is row r's value of column col, or nil when the table has no such
-// column.
-func (t Table) cell(r []any, col string) any {
-	for i, c := range t.Cols {
-		if c == col && i < len(r) {
-			return r[i]
-		}
-	}
-	return nil
 }
 
 // helpAnchor is the section of memahami/ that explains a chart, from the

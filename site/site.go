@@ -211,7 +211,7 @@ func render(d *siteData, in *Input) (map[string][]byte, error) {
 		if err := emit(tMemahami, "memahami/", mm.T["title"], mm); err != nil {
 			return nil, err
 		}
-		if err := emit(tBanding, "banding/", l.T("banding_title"), bandingBody(d, l, strings.Repeat("../", strings.Count(l.Prefix+"banding/", "/")))); err != nil {
+		if err := emit(tBanding, "banding/", l.T("banding_title"), bandingBody(d, l)); err != nil {
 			return nil, err
 		}
 	}

@@ -4,36 +4,17 @@ import (
 	"bytes"
 	"os"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
 )
-
-// syncBuffer is a bytes.Buffer the line's goroutine may write to while the
-// test reads.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // TestTheProgressLineShowsASlowFileAndIsClearedAfterIt: rows, rows/s and
 // the share of bytes read, redrawn in place, then erased.
 func TestTheProgressLineShowsASlowFileAndIsClearedAfterIt(t *testing.T) {
-	var out syncBuffer
+	var out pipelinetest.SyncBuffer
 	p := newProgressLine(&out, 20*time.Millisecond, 5*time.Millisecond)
 	p.Report(ingest.FileProgress{File: "penilaian.csv", Phase: "membaca", Bytes: 50, Size: 200, Rows: 1500})
 	deadline := time.Now().Add(5 * time.Second)
@@ -55,7 +36,7 @@ func TestTheProgressLineShowsASlowFileAndIsClearedAfterIt(t *testing.T) {
 
 // TestAFastFileShowsNoProgressLine: under the threshold nothing is drawn.
 func TestAFastFileShowsNoProgressLine(t *testing.T) {
-	var out syncBuffer
+	var out pipelinetest.SyncBuffer
 	p := newProgressLine(&out, time.Hour, 5*time.Millisecond)
 	p.Report(ingest.FileProgress{File: "opd.csv", Phase: "membaca", Size: 10})
 	time.Sleep(30 * time.Millisecond)

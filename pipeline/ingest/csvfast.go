@@ -13,8 +13,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-
 	"github.com/lampungprov/kinerja/pipeline/crash"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
@@ -152,31 +150,23 @@ func (s *stager) sameRecords(ctx context.Context, shape csvShape, head [][]strin
 	if n != shape.records {
 		return goReader("DuckDB read %d records, the Go reader %d", n, shape.records)
 	}
-	rows, err := s.tx.Query(ctx, sqlOf("stg/mentah_awal"), len(head))
+	first, err := s.tx.Rows(ctx, sqlOf("stg/mentah_awal"), len(head))
 	if err != nil {
 		return err
 	}
-	defer func() { _ = rows.Close() }() // read-only
-	cells := make([]sql.NullString, shape.maxFields)
-	ptrs := make([]any, len(cells))
-	for i := range cells {
-		ptrs[i] = &cells[i]
-	}
-	for k := 0; rows.Next(); k++ {
-		if err := rows.Scan(ptrs...); err != nil {
-			return err
-		}
-		for i, c := range cells {
+	for k, r := range first.Rows {
+		for i, c := range r {
+			got, _ := c.(string)
 			want, has := "", i < len(head[k])
 			if has {
 				want = head[k][i]
 			}
-			if c.Valid != has || c.String != want {
-				return goReader("record %d field %d: DuckDB read %q, the Go reader %q", k+1, i+1, c.String, want)
+			if (c != nil) != has || got != want {
+				return goReader("record %d field %d: DuckDB read %q, the Go reader %q", k+1, i+1, got, want)
 			}
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 func appendJumps(jumps []lineJump) func() ([]driver.Value, bool, error) {
@@ -276,9 +266,7 @@ func (s *stager) checkCells(ctx context.Context, l located) error {
 		}
 	}
 	if stopAt >= 0 {
-		return s.problem("", stopLine, fmt.Sprintf("berkas berhenti dibaca pada baris %d: sudah %s baris yang kolom wajibnya (%s) kosong, "+
-			"biasanya baris yang diformat atau diisi sampai jauh di bawah data; hapus baris-baris itu (atau salin hanya baris data ke berkas baru), lalu kirim lagi",
-			stopLine, thousands(maxEmptyRequired), strings.Join(s.dataset.Required, ", ")))
+		return s.problem("", stopLine, s.stoppedText(stopLine))
 	}
 	return nil
 }
@@ -317,8 +305,7 @@ func (s *stager) reportLongCells(ctx context.Context, l located, anyLong string,
 		for i, c := range cells {
 			limit, n := cellLimit(cols[i]), utf8.RuneCountInString(c.String)
 			if n > limit {
-				s.fr.addProblem(Problem{File: s.file, Row: line, Column: cols[i],
-					Text: fmt.Sprintf("isi sel terlalu panjang (%s karakter, paling banyak %s): periksa isi kolom ini", thousands(n), thousands(limit))})
+				s.fr.addProblem(Problem{File: s.file, Row: line, Column: cols[i], Text: longCellText(n, limit)})
 			}
 		}
 	}
@@ -348,6 +335,3 @@ func transcoded(sc scanned) (string, error) {
 	}
 	return out.Name(), nil
 }
-
-// windows1252 decodes Windows-1252 text as it streams.
-func windows1252(r io.Reader) io.Reader { return charmap.Windows1252.NewDecoder().Reader(r) }

@@ -151,25 +151,12 @@ func stageOnce(t *testing.T, db *store.DB, sc scanned, withDuckDB bool) *staged 
 			return err
 		}
 		out = &staged{problems: fr.Problems, more: fr.MoreProblems, total: fr.TotalProblems, rowsRead: fr.RowsRead, dataset: fr.Dataset}
-		rows, err := tx.Query(ctx, "SELECT * EXCLUDE (_urut) FROM stg_periksa ORDER BY _urut")
+		validated, err := tx.Rows(ctx, "SELECT * EXCLUDE (_urut) FROM stg_periksa ORDER BY _urut")
 		if err != nil {
 			return rollback // not validated: a problem before the SQL
 		}
-		defer func() { _ = rows.Close() }() // read-only
-		cols, _ := rows.Columns()
-		for rows.Next() {
-			vals := make([]any, len(cols))
-			ptrs := make([]any, len(cols))
-			for i := range vals {
-				ptrs[i] = &vals[i]
-			}
-			if err := rows.Scan(ptrs...); err != nil {
-				return err
-			}
-			out.rows = append(out.rows, fmt.Sprint(vals...))
-		}
-		if err := rows.Err(); err != nil {
-			return err
+		for _, r := range validated.Rows {
+			out.rows = append(out.rows, fmt.Sprint(r...))
 		}
 		return rollback
 	})

@@ -47,26 +47,21 @@ func formatOf(path string) string {
 	return ""
 }
 
-// decodeText returns the file's text as UTF-8: a UTF-8 or UTF-16 byte-order
-// mark is honoured and removed, and bytes that are not valid UTF-8 are read
-// as Windows-1252, what spreadsheets on Indonesian Windows machines save.
+// decodeText returns text held in memory as UTF-8, decoded as a scanned
+// file is (scanned.encoding, textReader): a UTF-8 or UTF-16 byte-order mark
+// is honoured and removed, and bytes that are not valid UTF-8 are read as
+// Windows-1252, what spreadsheets on Indonesian Windows machines save; a
+// UTF-8 mark before Windows-1252 text (found by fuzzing) lies, and the rest
+// is read as the spreadsheet wrote it.
 func decodeText(b []byte) ([]byte, string, error) {
-	switch {
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) && utf8.Valid(b[3:]):
-		return b[3:], "utf-8-bom", nil
-	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
-		// A byte-order mark before Windows-1252 text (found by fuzzing):
-		// the mark lies; read the rest as the spreadsheet wrote it.
-		out, err := charmap.Windows1252.NewDecoder().Bytes(b[3:])
-		return out, "windows-1252", err
-	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
-		out, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder().Bytes(b)
-		return out, "utf-16", err
-	case utf8.Valid(b):
-		return b, "utf-8", nil
+	sc := scanned{validUTF8: true}
+	var skip int
+	sc.bom, skip = byteOrderMark(b)
+	if sc.bom != "utf-16" {
+		sc.validUTF8 = utf8.Valid(b[skip:])
 	}
-	out, err := charmap.Windows1252.NewDecoder().Bytes(b)
-	return out, "windows-1252", err
+	out, err := io.ReadAll(textReader(bytes.NewReader(b), sc))
+	return out, sc.encoding(), err
 }
 
 // sniffDelimiter picks the separator that splits some line of the first 20
@@ -105,7 +100,7 @@ func textReader(f io.Reader, sc scanned) io.Reader {
 	}
 	switch sc.encoding() {
 	case "windows-1252":
-		return windows1252(br)
+		return charmap.Windows1252.NewDecoder().Reader(br)
 	case "utf-16":
 		return xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewDecoder().Reader(br)
 	}

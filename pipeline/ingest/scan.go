@@ -75,13 +75,9 @@ func scanFile(path string, prog *progressOf) (scanned, error) {
 			sc.size += int64(n)
 			if first {
 				first = false
-				switch {
-				case bytes.HasPrefix(chunk, []byte{0xEF, 0xBB, 0xBF}):
-					sc.bom = "utf-8"
-					chunk = chunk[3:]
-				case bytes.HasPrefix(chunk, []byte{0xFF, 0xFE}), bytes.HasPrefix(chunk, []byte{0xFE, 0xFF}):
-					sc.bom = "utf-16"
-				}
+				var skip int
+				sc.bom, skip = byteOrderMark(chunk)
+				chunk = chunk[skip:]
 				if formatOf(path) == "csv" {
 					shape = newCSVShaper(sniffDelimiter(headLines(chunk)))
 				}
@@ -116,6 +112,19 @@ func scanFile(path string, prog *progressOf) (scanned, error) {
 		sc.csv = csvShape{why: "UTF-16 text"}
 	}
 	return sc, nil
+}
+
+// byteOrderMark names the byte-order mark b starts with ("utf-8",
+// "utf-16" or "") and how many bytes to skip for it: a UTF-16 mark is
+// kept, its decoder reads the byte order from it.
+func byteOrderMark(b []byte) (string, int) {
+	switch {
+	case bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}):
+		return "utf-8", 3
+	case bytes.HasPrefix(b, []byte{0xFF, 0xFE}), bytes.HasPrefix(b, []byte{0xFE, 0xFF}):
+		return "utf-16", 0
+	}
+	return "", 0
 }
 
 // headLines is the start of text that sniffDelimiter looks at.

@@ -249,8 +249,7 @@ func (s *stager) appendRows(ctx context.Context, found []located) error {
 				col, v := s.dataset.Columns[i], cells[at]
 				if limit := cellLimit(col); utf8.RuneCountInString(v) > limit {
 					s.fr.addProblem(Problem{File: s.file, Sheet: sheetName(l.b.sheet, s.multiSheet), Row: line, Column: col,
-						Text: fmt.Sprintf("isi sel terlalu panjang (%s karakter, paling banyak %s): periksa isi kolom ini",
-							thousands(utf8.RuneCountInString(v)), thousands(limit))})
+						Text: longCellText(utf8.RuneCountInString(v), limit)})
 					v = ""
 				}
 				row[3+i] = v
@@ -260,9 +259,7 @@ func (s *stager) appendRows(ctx context.Context, found []located) error {
 			}
 			if !requiredFilled {
 				if emptyRequired++; emptyRequired >= maxEmptyRequired {
-					readErr = s.problem(sheetName(l.b.sheet, s.multiSheet), line, fmt.Sprintf("berkas berhenti dibaca pada baris %d: sudah %s baris yang kolom wajibnya (%s) kosong, "+
-						"biasanya baris yang diformat atau diisi sampai jauh di bawah data; hapus baris-baris itu (atau salin hanya baris data ke berkas baru), lalu kirim lagi",
-						line, thousands(maxEmptyRequired), strings.Join(s.dataset.Required, ", ")))
+					readErr = s.problem(sheetName(l.b.sheet, s.multiSheet), line, s.stoppedText(line))
 					return nil, false, readErr
 				}
 			}
@@ -274,6 +271,19 @@ func (s *stager) appendRows(ctx context.Context, found []located) error {
 		return readErr
 	}
 	return err
+}
+
+// Both readers word the two rules they apply row by row alike: an
+// over-long cell, and the stop after maxEmptyRequired rows without their
+// required columns.
+func longCellText(n, limit int) string {
+	return fmt.Sprintf("isi sel terlalu panjang (%s karakter, paling banyak %s): periksa isi kolom ini", thousands(n), thousands(limit))
+}
+
+func (s *stager) stoppedText(line int) string {
+	return fmt.Sprintf("berkas berhenti dibaca pada baris %d: sudah %s baris yang kolom wajibnya (%s) kosong, "+
+		"biasanya baris yang diformat atau diisi sampai jauh di bawah data; hapus baris-baris itu (atau salin hanya baris data ke berkas baru), lalu kirim lagi",
+		line, thousands(maxEmptyRequired), strings.Join(s.dataset.Required, ", "))
 }
 
 // sheetName is the sheet recorded with a row: only workbooks with several

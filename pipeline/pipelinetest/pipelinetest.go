@@ -4,12 +4,14 @@
 package pipelinetest
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync"
 	"testing"
 
 	"github.com/lampungprov/kinerja/pipeline/compute"
@@ -73,4 +75,23 @@ func Load(t testing.TB, inbox string) *store.DB {
 		t.Fatal(err)
 	}
 	return db
+}
+
+// SyncBuffer is a bytes.Buffer that goroutines (a daemon's jobs, a
+// progress line's redrawing) may write to while a test reads it.
+type SyncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *SyncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *SyncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

@@ -23,7 +23,7 @@ var wib = time.FixedZone("WIB", 7*3600)
 
 // newRunner returns a runner on a fresh copy of the fixture province, every
 // path in a temporary folder, with pauses short enough for a test.
-func newRunner(t *testing.T, now time.Time) (*Runner, *syncBuffer) {
+func newRunner(t *testing.T, now time.Time) (*Runner, *pipelinetest.SyncBuffer) {
 	t.Helper()
 	dir := t.TempDir()
 	cfg := config.Default()
@@ -62,7 +62,7 @@ func TestMain(m *testing.M) {
 
 // loadedRunner is newRunner on a copy of the template database: the fixture
 // province loaded by the ingest job, the inbox empty.
-func loadedRunner(t *testing.T, now time.Time) (*Runner, *syncBuffer) {
+func loadedRunner(t *testing.T, now time.Time) (*Runner, *pipelinetest.SyncBuffer) {
 	t.Helper()
 	template.once.Do(func() {
 		template.dir, template.err = os.MkdirTemp("", "kinerja-schedule-test-")

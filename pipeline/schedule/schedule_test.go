@@ -1,7 +1,6 @@
 package schedule
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/config"
+	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
 )
 
 // every is a fake schedule firing every d: cron's own expressions stop at
@@ -29,26 +29,8 @@ func (a at) Next(t time.Time) time.Time {
 	return time.Time{}
 }
 
-// syncBuffer is a log sink the daemon's goroutines can share.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
-func testLog() (*slog.Logger, *syncBuffer) {
-	var buf syncBuffer
+func testLog() (*slog.Logger, *pipelinetest.SyncBuffer) {
+	var buf pipelinetest.SyncBuffer
 	return slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})), &buf
 }
 

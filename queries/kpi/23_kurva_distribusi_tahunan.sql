@@ -25,10 +25,7 @@ organisasi AS (
 ),
 uji AS (
     SELECT d.*, g.predikat_organisasi, a.jenis, a.predikat AS kelompok, a.nilai,
-        list_sum(list_transform(a.predikat, p -> CASE p
-            WHEN 'sangat_baik' THEN d.sangat_baik WHEN 'baik' THEN d.baik
-            WHEN 'butuh_perbaikan' THEN d.butuh_perbaikan WHEN 'kurang' THEN d.kurang
-            WHEN 'sangat_kurang' THEN d.sangat_kurang END)) AS jumlah_kelompok,
+        jumlah_kelompok(a.predikat, d.sangat_baik, d.baik, d.butuh_perbaikan, d.kurang, d.sangat_kurang) AS jumlah_kelompok,
         greatest(d.sangat_baik, d.baik, d.butuh_perbaikan, d.kurang, d.sangat_kurang) AS terbanyak
     FROM dinilai d
     LEFT JOIN organisasi g USING (opd_key, tahun)

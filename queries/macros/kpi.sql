@@ -75,6 +75,15 @@ CREATE OR REPLACE MACRO capaian_iku(polaritas, target, target_atas, realisasi) A
         ELSE realisasi / CASE WHEN target_atas IS NOT NULL AND realisasi > target_atas THEN target_atas ELSE target END * 100
     END;
 
+-- How many employees a group of predikat (a curve rule's, e.g.
+-- ['butuh_perbaikan', 'kurang']) holds, from the five counts. Used with
+-- patuh_kurva by the model and the explainer's examples.
+CREATE OR REPLACE MACRO jumlah_kelompok(kelompok, sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang) AS
+    list_sum(list_transform(kelompok, p -> CASE p
+        WHEN 'sangat_baik' THEN sangat_baik WHEN 'baik' THEN baik
+        WHEN 'butuh_perbaikan' THEN butuh_perbaikan WHEN 'kurang' THEN kurang
+        WHEN 'sangat_kurang' THEN sangat_kurang END));
+
 -- Whether a group of predikat keeps one curve rule (table aturan_kurva):
 -- jumlah in the group of jumlah_dinilai, terbanyak the largest group.
 -- Used by the model (queries/kpi/23_kurva_distribusi_tahunan.sql) and by the

@@ -2,7 +2,7 @@
 -- description: two worked examples of the distribution curve for the public
 -- explainer: an OPD rated Baik with 20 employees evaluated, once following
 -- the curve and once not, checked against the configured rules (table
--- aturan_kurva) by the macros the model uses (patuh_kurva, alasan_kurva,
+-- aturan_kurva) by the macros the model uses (jumlah_kelompok, patuh_kurva, alasan_kurva,
 -- queries/macros/kpi.sql).
 WITH contoh AS (
     SELECT * FROM (VALUES (1, 3, 13, 3, 1, 0), (2, 9, 8, 3, 0, 0))
@@ -12,10 +12,7 @@ uji AS (
     SELECT c.*, c.sangat_baik + c.baik + c.butuh_perbaikan + c.kurang + c.sangat_kurang AS jumlah_dinilai,
         greatest(c.sangat_baik, c.baik, c.butuh_perbaikan, c.kurang, c.sangat_kurang) AS terbanyak,
         a.jenis, a.predikat AS kelompok, a.nilai,
-        list_sum(list_transform(a.predikat, p -> CASE p
-            WHEN 'sangat_baik' THEN c.sangat_baik WHEN 'baik' THEN c.baik
-            WHEN 'butuh_perbaikan' THEN c.butuh_perbaikan WHEN 'kurang' THEN c.kurang
-            WHEN 'sangat_kurang' THEN c.sangat_kurang END)) AS jumlah_kelompok
+        jumlah_kelompok(a.predikat, c.sangat_baik, c.baik, c.butuh_perbaikan, c.kurang, c.sangat_kurang) AS jumlah_kelompok
     FROM contoh c JOIN aturan_kurva a ON a.predikat_organisasi = 'baik'
 )
 SELECT contoh, sangat_baik, baik, butuh_perbaikan, kurang, sangat_kurang, jumlah_dinilai,
