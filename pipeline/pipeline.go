@@ -37,6 +37,9 @@ type Options struct {
 	// Progress, when set, hears what the ingest of each file is doing
 	// (a progress line on a terminal).
 	Progress ingest.Progress
+	// Force runs every stage of a run, also those whose output was made
+	// from the same inputs (fingerprint.go).
+	Force bool
 }
 
 func (o Options) now() time.Time {
@@ -122,6 +125,15 @@ type Result struct {
 	Site       site.Stats
 	ReportPath string // "" when there was no month to report
 	Month      string
+	// Skipped are the stages a run did not do because their output was
+	// made from the same inputs (fingerprint.go).
+	Skipped struct{ Compute, Site, Report bool }
+}
+
+// Current reports whether the run found everything current and did
+// nothing after its ingest.
+func (r Result) Current() bool {
+	return r.Skipped.Compute && r.Skipped.Site && (r.Skipped.Report || r.Month == "")
 }
 
 // Run ingests every pending file of the inbox, recomputes the KPIs, builds
@@ -144,7 +156,10 @@ func RunWith(ctx context.Context, db *store.DB, cfg config.Config, opt Options) 
 		if res.Ingest.Incomplete() > 0 {
 			e.Outcome = OutcomeRejected
 		}
-		if res.ReportPath != "" {
+		switch {
+		case err == nil && res.Current():
+			e.Note = "sudah terkini: tidak ada masukan baru"
+		case res.ReportPath != "":
 			e.Note = "laporan " + res.ReportPath
 		}
 		return e, err
@@ -158,8 +173,16 @@ func RunWith(ctx context.Context, db *store.DB, cfg config.Config, opt Options) 
 
 // Build writes the site (see publish.Site) and then status.json into it, also
 // when the build failed and the old site stays.
+// The site is stamped with the fingerprint of its inputs when the KPI
+// tables are current, so that the next run need not build it again.
 func Build(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (site.Stats, error) {
 	st, err := buildSite(ctx, db, cfg, opt.log(), opt.Now)
+	if err == nil {
+		var fp string
+		if fp, err = Fingerprint(ctx, db, cfg, opt.now()); err == nil {
+			err = stampSite(ctx, db, cfg, fp)
+		}
+	}
 	return st, errors.Join(err, WriteStatus(context.WithoutCancel(ctx), db, cfg, opt.now()))
 }
 
@@ -181,32 +204,62 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 	if err != nil {
 		return res, err
 	}
-	res.Compute, err = compute.RunAt(ctx, db, cfg, opt.now(), log)
+	// What the ingest left is the input of the rest: a stage whose output
+	// was made from the same inputs is not done again (fingerprint.go).
+	fp, err := Fingerprint(ctx, db, cfg, opt.now())
 	if err != nil {
 		return res, err
 	}
-	res.Site, err = buildSite(ctx, db, cfg, log, opt.Now)
+	from, err := computedFrom(ctx, db)
 	if err != nil {
 		return res, err
+	}
+	current := from == fp && !opt.Force
+	if current {
+		res.Skipped.Compute = true
+	} else if res.Compute, err = compute.RunStamped(ctx, db, cfg, opt.now(), fp, log); err != nil {
+		return res, err
+	}
+	if current && publish.StampCurrent(publish.SiteStamp(cfg.Out), fp) {
+		res.Skipped.Site = true
+	} else {
+		if res.Site, err = buildSite(ctx, db, cfg, log, opt.Now); err != nil {
+			return res, err
+		}
+		if err := stampSite(ctx, db, cfg, fp); err != nil {
+			return res, err
+		}
 	}
 	// The report of the latest month that has ended (a month still running
 	// is not reported on); the PDF when [laporan] pdf asks. A PDF that
 	// cannot be printed is a warning, not a failed run: the HTML report
 	// is written, and a failed run would pause the scheduled ingest.
 	res.Month, err = LatestCompleteMonth(ctx, db, cfg, opt.now())
-	if err != nil {
+	if err != nil || res.Month == "" {
 		return res, err
 	}
-	if res.Month != "" {
-		res.ReportPath = filepath.Join(cfg.Reports, publish.ReportFile(res.Month, ""))
-		_, err := WriteReport(ctx, db, cfg, res.Month, ReportOptions{Path: res.ReportPath, Now: opt.Now, Log: log})
-		if pe, pdfOnly := err.(*PDFError); pdfOnly {
-			log.Warn("PDF report not written", "month", res.Month, "err", pe.Err)
-		} else if err != nil {
-			return res, fmt.Errorf("writing report %s: %w", res.Month, err)
-		}
+	res.ReportPath = filepath.Join(cfg.Reports, publish.ReportFile(res.Month, ""))
+	stamp := publish.ReportStamp(res.ReportPath)
+	if current && publish.StampCurrent(stamp, fp) {
+		res.Skipped.Report = true
+		return res, nil
 	}
-	return res, nil
+	written, err := WriteReport(ctx, db, cfg, res.Month, ReportOptions{Path: res.ReportPath, Now: opt.Now, Log: log})
+	if pe, pdfOnly := err.(*PDFError); pdfOnly {
+		// Not stamped: the next run tries the PDF again.
+		log.Warn("PDF report not written", "month", res.Month, "err", pe.Err)
+		return res, nil
+	} else if err != nil {
+		return res, fmt.Errorf("writing report %s: %w", res.Month, err)
+	}
+	files := []string{filepath.Base(written.HTML)}
+	if written.PDF != "" {
+		files = append(files, filepath.Base(written.PDF))
+	}
+	if _, err := os.Stat(filepath.Join(cfg.Reports, "index.html")); err == nil {
+		files = append(files, "index.html") // the archive's index, written with it
+	}
+	return res, publish.WriteStamp(stamp, fp, files...)
 }
 
 // notWritable turns a lock file that cannot be created into what it means

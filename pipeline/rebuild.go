@@ -85,7 +85,7 @@ func Rebuild(ctx context.Context, cfg config.Config, opt Options) (RebuildResult
 		res.Log, err = carryLog(ctx, db, cfg.DB, cfg.Out, source)
 	}
 	if err == nil {
-		res.Compute, err = compute.RunAt(ctx, db, cfg, opt.now(), opt.log())
+		res.Compute, err = Compute(ctx, db, cfg, opt.now(), opt.log())
 	}
 	if err != nil {
 		return res, errors.Join(fmt.Errorf("rebuilding (the database %s is unchanged): %w", cfg.DB, err), db.Close())

@@ -29,6 +29,8 @@ func newBuildCmd() *command {
 	}
 }
 
+// printBuilt says what a build did. A run that found the site made from
+// the same inputs did not build it (st is zero): it is unchanged too.
 func printBuilt(e *env, st site.Stats) {
 	abs, _ := filepath.Abs(e.cfg.Out)
 	if st.Changed {

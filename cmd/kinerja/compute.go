@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/lampungprov/kinerja/pipeline/compute"
+	"github.com/lampungprov/kinerja/pipeline"
 	"github.com/lampungprov/kinerja/pipeline/store"
 )
 
@@ -17,7 +17,7 @@ func newComputeCmd() *command {
 		wait:    2 * time.Minute,
 		flags:   dbFlag,
 		run: func(ctx context.Context, e *env, db *store.DB, _ []string) (int, error) {
-			st, err := compute.RunAt(ctx, db, e.cfg, e.now(), e.log)
+			st, err := pipeline.Compute(ctx, db, e.cfg, e.now(), e.log)
 			if err != nil {
 				return exitFailed, err
 			}

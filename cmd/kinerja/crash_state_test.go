@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline/ingest"
+	"github.com/lampungprov/kinerja/pipeline/publish"
 	"github.com/lampungprov/kinerja/pipeline/store"
 	"github.com/lampungprov/kinerja/site"
 )
@@ -32,8 +33,10 @@ type state struct {
 }
 
 // skipTables are left out of the comparison: jalan is the run history, and a
-// killed run is rightly recorded in it as unfinished.
-var skipTables = map[string]bool{"jalan": true}
+// killed run is rightly recorded in it as unfinished; sidik_hitung holds the
+// fingerprint of the inputs, which hashes the clock columns of berkas and is
+// compared through the stamps instead (stamps).
+var skipTables = map[string]bool{"jalan": true, "sidik_hitung": true}
 
 // snapshot reads the state of a trial folder (the working folder of the
 // kinerja process, with the default layout data/, public/).
@@ -82,7 +85,63 @@ func snapshot(t *testing.T, dir string) state {
 		s.Inbox[manifest] = strings.Join(lines, "\n")
 	}
 	s.Tables = tableSums(t, filepath.Join(dir, "data", "kinerja.duckdb"))
+	s.stamps(t, dir)
 	return s
+}
+
+// stamps replaces the checksum of each stamp of an output (the site's
+// .sidik, a report's .<file>.sidik: pipeline/publish/stamp.go) with what it
+// says: "current" when it records the fingerprint the KPI tables were
+// computed from and its files are as stamped, so that the next run with
+// nothing new skips that output; "outdated" otherwise. The fingerprint
+// itself hashes clock columns, different in every run.
+func (s state) stamps(t *testing.T, dir string) {
+	t.Helper()
+	fp := computedFrom(t, filepath.Join(dir, "data", "kinerja.duckdb"))
+	for _, m := range []struct {
+		files  map[string]string
+		folder string
+	}{{s.Site, filepath.Join(dir, "public")}, {s.Reports, filepath.Join(dir, "data", "laporan")}} {
+		for name := range m.files {
+			if !strings.HasSuffix(name, ".sidik") {
+				continue
+			}
+			m.files[name] = "outdated"
+			if fp != "" && publish.StampCurrent(filepath.Join(m.folder, filepath.FromSlash(name)), fp) {
+				m.files[name] = "current"
+			}
+		}
+	}
+}
+
+// withoutStamps is files without the stamps of outputs.
+func withoutStamps(files map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, v := range files {
+		if !strings.HasSuffix(k, ".sidik") {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// computedFrom is the fingerprint recorded with the KPI tables of the
+// database at path, "" when there is none.
+func computedFrom(t *testing.T, path string) string {
+	t.Helper()
+	if _, err := os.Stat(path); err != nil {
+		return ""
+	}
+	db, err := store.OpenReadOnly(context.Background(), path)
+	if err != nil {
+		t.Fatalf("the database does not open: %v", err)
+	}
+	defer func() { _ = db.Close() }() // read-only
+	var fp string
+	if err := db.Row(context.Background(), `SELECT coalesce(any_value(sidik), '') FROM sidik_hitung`).Scan(&fp); err != nil {
+		return "" // a database from before the table
+	}
+	return fp
 }
 
 // tableSums checksums every table of the database at path, read-only with

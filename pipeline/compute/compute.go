@@ -125,10 +125,21 @@ func Run(ctx context.Context, db *store.DB, cfg config.Config, log *slog.Logger)
 // RunAt is Run at a given time: the pipeline passes its clock, which the
 // freshness data test compares the newest evaluation file with.
 func RunAt(ctx context.Context, db *store.DB, cfg config.Config, now time.Time, log *slog.Logger) (Stats, error) {
+	return RunStamped(ctx, db, cfg, now, "", log)
+}
+
+// RunStamped is RunAt that records stamp, the fingerprint of the inputs the
+// tables are computed from (pipeline/fingerprint.go), in the transaction of
+// the tables. Every compute records one: "" says that these tables vouch
+// for no inputs, so that a run never takes them for current.
+func RunStamped(ctx context.Context, db *store.DB, cfg config.Config, now time.Time, stamp string, log *slog.Logger) (Stats, error) {
 	var st Stats
 	err := db.Tx(ctx, func(tx *store.Tx) error {
 		var err error
 		st, err = run(ctx, tx, cfg, now)
+		if err == nil {
+			err = tx.Exec(ctx, sqlOf("compute/sidik_simpan"), stamp, now.UTC().Format("2006-01-02 15:04:05"))
+		}
 		if err == nil {
 			crash.Point("compute.models")
 		}

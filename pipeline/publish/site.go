@@ -40,6 +40,11 @@ func Site(ctx context.Context, db *store.DB, out string, opt Options) (site.Stat
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
+	// The site's stamp vouches for it as it is: gone before it changes
+	// (and not a file of the site for Publish to compare).
+	if err := RemoveStamp(SiteStamp(out)); err != nil {
+		return site.Stats{}, err
+	}
 	in, err := LoadSite(ctx, db)
 	if err != nil {
 		return site.Stats{}, err
