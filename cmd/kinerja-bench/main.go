@@ -161,6 +161,9 @@ func run(ctx context.Context, o options, stdout io.Writer) error {
 	r.PipelineRows = largest
 	for _, s := range []struct{ name, label, cmd string }{
 		{"build", "site build, kinerja build", "build"},
+		// The first run after compute and build writes the leadership
+		// report; the rerun after it has nothing new at all.
+		{"run", "run, writes the report, kinerja run", "run"},
 		{"rerun", "rerun, nothing new, kinerja run", "run"},
 		{"export", "Parquet export, kinerja export", "export"},
 	} {
@@ -179,6 +182,10 @@ func run(ctx context.Context, o options, stdout io.Writer) error {
 				st.Pages, _ = strconv.Atoi(g[1])
 				st.MsPerPage = st.Seconds * 1000 / float64(st.Pages)
 				st.Note = fmt.Sprintf("%d pages, %.0f ms/page", st.Pages, st.MsPerPage)
+			}
+		case "rerun":
+			if !strings.Contains(st.stdout, "KPIs current") {
+				return fmt.Errorf("the rerun with nothing new computed again:\n%s", st.stdout)
 			}
 		case "export":
 			st.Note, r.ExportExample = exportNote(filepath.Join(last, "export"))

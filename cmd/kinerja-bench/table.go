@@ -22,7 +22,7 @@ const (
 
 // step is one measured child process.
 type step struct {
-	Name       string  `json:"name"` // stable key: csv_ingest, csv_duckdb, xlsx_ingest, compute, build, rerun
+	Name       string  `json:"name"` // stable key: csv_ingest, csv_duckdb, xlsx_ingest, compute, build, run, rerun
 	Label      string  `json:"label"`
 	Rows       int     `json:"rows"`
 	Seconds    float64 `json:"seconds"`
@@ -185,7 +185,7 @@ func writeTable(w io.Writer, r report) {
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
 	if r.PipelineRows > 0 {
-		fmt.Fprintf(w, "build, rerun and export ran on the %s-row database", thousands(r.PipelineRows))
+		fmt.Fprintf(w, "build, run, rerun and export ran on the %s-row database", thousands(r.PipelineRows))
 		if r.ExportExample != "" {
 			fmt.Fprintf(w, "; export layout: %s", r.ExportExample)
 		}

@@ -43,7 +43,7 @@ func TestTableIsFixedWidth(t *testing.T) {
 		"kinerja ingest / DuckDB read_csv at 1,200,000 rows: 25.0x the time, 20.0x the CPU (target <= 2.0)",
 		"peak RSS of the CSV ingest at 1,200,000 rows: 3.0 GiB (target <= 1.0 GiB)",
 		"  1,200,000 m",
-		"build, rerun and export ran on the 1,200,000-row database; export layout: export/penilaian/periode=2025-01/data_0.parquet",
+		"build, run, rerun and export ran on the 1,200,000-row database; export layout: export/penilaian/periode=2025-01/data_0.parquet",
 		" 53,000,000 e",
 		"time: go bench 200 s, data 0 s, steps 120 s, total 330 s",
 	} {
