@@ -32,14 +32,15 @@ func goReader(format string, args ...any) error {
 }
 
 // loadCSVWithDuckDB stages a CSV file with DuckDB's own reader, the fast
-// path: DuckDB has loaded all the records into stg_mentah
-// (readCSVWithDuckDB), Go reads only the first rows (where the header row
-// is found, by the same code as for every other file), and the view stg puts them in the shape of the staging table
-// of the Go readers: rows after the header, blank rows skipped, _baris the
-// line a record starts on, over-long cells emptied and reported. The file's
-// shape (scanFile) guarantees that both readers see the same records; the
-// record count and the first rows are compared to make sure of it.
-func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned) error {
+// path: DuckDB has loaded the records into stg_mentah (readCSVWithDuckDB),
+// Go reads only the first rows (where the header row is found, by the same
+// code as for every other file), and the view stg puts them in the shape of
+// the staging table of the Go readers: rows after the header, blank rows
+// skipped, _baris the line a record starts on, over-long cells emptied and
+// reported. The file's shape (scanFile) guarantees that both readers see
+// the same records; the record count and the first rows are compared to
+// make sure of it. kept are the fields DuckDB stored (readCSVWithDuckDB).
+func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned, kept []keptField) error {
 	shape := sc.csv
 	f, err := os.Open(sc.path)
 	if err != nil {
@@ -47,16 +48,16 @@ func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned) error {
 	}
 	defer func() { _ = f.Close() }() // read-only
 	text, delim := sniffedText(f, sc)
-	if delim != rune(shape.delim) {
-		return goReader("the delimiter sniffed from the text is %q, from the bytes %q", delim, shape.delim)
-	}
 	s.view = true
 	found, err := s.locate(ctx, csvBlocks(text, delim))
 	if err != nil {
 		return err
 	}
 	l := found[0]
-	if err := s.sameRecords(ctx, shape, l.buffer); err != nil {
+	if !slices.Equal(keptFields(l.m), kept) {
+		return goReader("the header row maps to fields %v, DuckDB kept %v", keptFields(l.m), kept)
+	}
+	if err := s.sameRecords(ctx, shape, l.buffer, kept); err != nil {
 		return err
 	}
 	jumps := append([]lineJump{{0, 1}}, shape.jumps...)
@@ -84,40 +85,96 @@ func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned) error {
 }
 
 // readCSVWithDuckDB loads the records of a CSV file into the session's
-// table stg_mentah with DuckDB's reader. It runs before the file's
-// transaction: a table committed in one statement numbers its rows (rowid)
-// in file order, and a file DuckDB cannot read aborts no transaction; it
-// goes to the Go reader (errGoReader).
-func readCSVWithDuckDB(ctx context.Context, db *store.DB, sc scanned) error {
+// table stg_mentah with DuckDB's reader, and returns the fields it kept
+// (keptFields): found by the Go code that reads every file's first rows
+// (findHeaders), before the read. Every field is parsed (a blank record is
+// one whose every field is blank), but only the columns the validation
+// reads are stored whole: a BKN export has 31 columns, of which penilaian
+// validates 13, and storing the rest (identifiers, names) made this load
+// 2.5 times slower and spill to disk under the memory limit. It runs before
+// the file's transaction: a table
+// committed in one statement numbers its rows (rowid) in file order, and a
+// file DuckDB cannot read aborts no transaction; it goes to the Go reader
+// (errGoReader), as does a file whose header has a problem, for the Go
+// reader to report it.
+func readCSVWithDuckDB(ctx context.Context, db *store.DB, sc scanned, name string) ([]keptField, error) {
 	if sc.csv.maxFields > maxDuckDBFields {
 		// The statement names every field: a file of a million columns is
 		// read (and rejected) by the Go reader.
-		return goReader("%d fields in a record", sc.csv.maxFields)
+		return nil, goReader("%d fields in a record", sc.csv.maxFields)
+	}
+	kept, err := csvFields(sc, name)
+	if err != nil {
+		return nil, err
 	}
 	path := sc.path
 	if sc.encoding() == "windows-1252" {
 		// DuckDB reads UTF-8 and UTF-16; Windows-1252 is transcoded to a
 		// temporary file as it streams, never held in memory.
-		var err error
 		if path, err = transcoded(sc); err != nil {
-			return err
+			return nil, err
 		}
 		defer func() { _ = os.Remove(path) }() // a temporary copy
 	}
-	if err := db.Exec(ctx, readCSVStatement(sc.csv), path); err != nil {
+	if err := db.Exec(ctx, readCSVStatement(sc.csv, kept), path); err != nil {
 		if ctx.Err() != nil {
-			return err
+			return nil, err
 		}
-		return goReader("DuckDB's read_csv: %s", firstLine(err.Error()))
+		return nil, goReader("DuckDB's read_csv: %s", firstLine(err.Error()))
 	}
-	return nil
+	return kept, nil
+}
+
+// csvFields finds the header row of the CSV file among its first records
+// and returns the fields DuckDB's reader keeps of it.
+func csvFields(sc scanned, name string) ([]keptField, error) {
+	f, err := os.Open(sc.path)
+	if err != nil {
+		return nil, err
+	}
+	defer func() { _ = f.Close() }() // read-only
+	text, delim := sniffedText(f, sc)
+	if delim != rune(sc.csv.delim) {
+		return nil, goReader("the delimiter sniffed from the text is %q, from the bytes %q", delim, sc.csv.delim)
+	}
+	found, err := findHeaders(name, csvBlocks(text, delim))
+	if err != nil {
+		return nil, goReader("the header rows: %v", err)
+	}
+	return keptFields(found[0].m), nil
+}
+
+// A keptField is a field of a CSV file that DuckDB's reader stores: one
+// that the header row maps to a column of its dataset. Whole when the
+// validation reads the column; otherwise only a cell longer than limit,
+// which is reported (checkCells), and NULL for the others: the validation
+// never reads them.
+type keptField struct {
+	field int
+	limit int
+	whole bool
+}
+
+// keptFields are the fields of a file that m maps to dataset columns, in
+// field order.
+func keptFields(m match) []keptField {
+	var out []keptField
+	validated := m.dataset.validated()
+	for i, at := range m.index {
+		if at >= 0 {
+			col := m.dataset.Columns[i]
+			out = append(out, keptField{field: at, limit: cellLimit(col), whole: validated[col]})
+		}
+	}
+	slices.SortFunc(out, func(a, b keptField) int { return a.field - b.field })
+	return out
 }
 
 // readCSVStatement reads the whole file as text: no type, header or dialect
 // detection (the dialect is the one the Go reader would use), a column for
 // every field of the widest record (missing fields NULL, empty ones ”),
-// records in file order (rowid).
-func readCSVStatement(shape csvShape) string {
+// records in file order (rowid). Only the fields kept are stored.
+func readCSVStatement(shape csvShape, kept []keptField) string {
 	cols := make([]string, shape.maxFields)
 	for i := range cols {
 		cols[i] = fmt.Sprintf("'k%d': 'VARCHAR'", i)
@@ -132,8 +189,15 @@ func readCSVStatement(shape csvShape) string {
 	for i := range isi {
 		isi[i] = fmt.Sprintf("WHEN NOT kosong(k%d) THEN true", i)
 	}
+	sel := make([]string, len(kept))
+	for i, k := range kept {
+		sel[i] = fmt.Sprintf("k%d", k.field)
+		if !k.whole {
+			sel[i] = fmt.Sprintf("CASE WHEN length(k%d) > %d THEN k%d END AS k%d", k.field, k.limit, k.field, k.field)
+		}
+	}
 	// Built here: the dialect and the width are the file's.
-	return "CREATE OR REPLACE TEMP TABLE stg_mentah AS SELECT *, CASE " + strings.Join(isi, " ") + " ELSE false END AS _isi FROM read_csv(?, " +
+	return "CREATE OR REPLACE TEMP TABLE stg_mentah AS SELECT " + strings.Join(sel, ", ") + ", CASE " + strings.Join(isi, " ") + " ELSE false END AS _isi FROM read_csv(?, " +
 		"delim = '" + delim + "', quote = '\"', escape = '\"', header = false, auto_detect = false, " +
 		"columns = {" + strings.Join(cols, ", ") + "}, null_padding = true, strict_mode = false, " +
 		"nullstr = chr(0), encoding = 'utf-8', parallel = " + strconv.FormatBool(!shape.multiLine) + ", " +
@@ -141,8 +205,8 @@ func readCSVStatement(shape csvShape) string {
 }
 
 // sameRecords checks that DuckDB read the records the Go reader counts and
-// the first ones with the same cells.
-func (s *stager) sameRecords(ctx context.Context, shape csvShape, head [][]string) error {
+// the first ones with the same cells in the fields it kept whole.
+func (s *stager) sameRecords(ctx context.Context, shape csvShape, head [][]string, kept []keptField) error {
 	var n int
 	if err := s.tx.QueryRow(ctx, sqlOf("stg/mentah_jumlah")).Scan(&n); err != nil {
 		return err
@@ -155,14 +219,21 @@ func (s *stager) sameRecords(ctx context.Context, shape csvShape, head [][]strin
 		return err
 	}
 	for k, r := range first.Rows {
+		if len(r) != len(kept) {
+			return goReader("DuckDB kept %d fields, not %d", len(r), len(kept))
+		}
 		for i, c := range r {
+			if !kept[i].whole {
+				continue
+			}
 			got, _ := c.(string)
-			want, has := "", i < len(head[k])
+			at := kept[i].field
+			want, has := "", at < len(head[k])
 			if has {
-				want = head[k][i]
+				want = head[k][at]
 			}
 			if (c != nil) != has || got != want {
-				return goReader("record %d field %d: DuckDB read %q, the Go reader %q", k+1, i+1, got, want)
+				return goReader("record %d field %d: DuckDB read %q, the Go reader %q", k+1, at+1, got, want)
 			}
 		}
 	}

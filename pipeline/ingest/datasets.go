@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Dataset describes one of the five input datasets of docs/datasets.md: its
@@ -183,3 +184,48 @@ func missingMessage(m match) string {
 	return fmt.Sprintf("kolom wajib tidak ada: %s; dataset %s memerlukan kolom %s",
 		strings.Join(m.missing, ", "), m.dataset.Name, strings.Join(req, ", "))
 }
+
+// validated are the columns of d its validation reads: those its SQL
+// (queries/ingest/<dataset>_periksa.sql) names outside comments and
+// string literals, and the required ones, whose emptiness stops a read.
+// DuckDB's CSV reader stores only these whole; of the other columns it
+// keeps only over-long cells, for their report (readCSVStatement).
+func (d Dataset) validated() map[string]bool {
+	validatedOnce.Do(func() {
+		validatedCols = map[string]map[string]bool{}
+		for _, ds := range Datasets {
+			validatedCols[ds.Name] = namedColumns(ds, sqlOf("ingest/"+ds.Name+"_periksa"))
+		}
+	})
+	return validatedCols[d.Name]
+}
+
+var (
+	validatedOnce sync.Once
+	validatedCols map[string]map[string]bool
+)
+
+// sqlNoise is what of SQL text names no column: comments and string
+// literals.
+var sqlNoise = regexp.MustCompile(`--[^\n]*|'(?:[^']|'')*'`)
+
+// namedColumns are the columns of d named in query as whole words (a
+// double-quoted name too), and its required and one-of columns.
+func namedColumns(d Dataset, query string) map[string]bool {
+	words := map[string]bool{}
+	for _, w := range sqlWord.FindAllString(sqlNoise.ReplaceAllString(query, " "), -1) {
+		words[strings.ToLower(w)] = true
+	}
+	out := map[string]bool{}
+	for _, c := range d.Columns {
+		if words[c] {
+			out[c] = true
+		}
+	}
+	for _, c := range append(append([]string(nil), d.Required...), d.OneOf...) {
+		out[c] = true
+	}
+	return out
+}
+
+var sqlWord = regexp.MustCompile(`[A-Za-z_][A-Za-z0-9_]*`)

@@ -1,5 +1,10 @@
 package ingest
 
+import (
+	"log/slog"
+	"time"
+)
+
 // FileProgress is what the ingest of one file is doing, for a progress
 // line on a terminal (cmd/kinerja/progress.go). Phase is "membaca" (the
 // scan: Bytes of Size read, Rows records so far), "memuat" (staging: Rows
@@ -16,36 +21,51 @@ type FileProgress struct {
 // quickly (it is called from the loops that read).
 type Progress func(FileProgress)
 
-// progressOf reports the phases of one file to opt.Progress.
+// progressOf reports the phases of one file to opt.Progress, and their
+// durations to the debug log (KINERJA_LOG=debug), where the time of an
+// ingest goes.
 type progressOf struct {
 	report Progress
+	log    *slog.Logger
 	p      FileProgress
+	since  time.Time
 }
 
 func (o Options) progress(file string) *progressOf {
-	return &progressOf{report: o.Progress, p: FileProgress{File: file}}
+	return &progressOf{report: o.Progress, log: o.log(), p: FileProgress{File: file}, since: time.Now()}
 }
 
 func (g *progressOf) phase(name string) {
-	if g == nil || g.report == nil {
+	if g == nil {
 		return
 	}
+	if g.p.Phase != "" {
+		g.log.Debug("ingest phase", "file", g.p.File, "phase", g.p.Phase, "rows", g.p.Rows,
+			"seconds", time.Since(g.since).Round(time.Millisecond).Seconds())
+	}
+	g.since = time.Now()
 	g.p.Phase = name
-	g.report(g.p)
+	if g.report != nil {
+		g.report(g.p)
+	}
 }
 
 func (g *progressOf) read(bytes, size int64, rows int) {
-	if g == nil || g.report == nil {
+	if g == nil {
 		return
 	}
 	g.p.Bytes, g.p.Size, g.p.Rows = bytes, size, rows
-	g.report(g.p)
+	if g.report != nil {
+		g.report(g.p)
+	}
 }
 
 func (g *progressOf) rows(n int) {
-	if g == nil || g.report == nil {
+	if g == nil {
 		return
 	}
 	g.p.Rows = n
-	g.report(g.p)
+	if g.report != nil {
+		g.report(g.p)
+	}
 }

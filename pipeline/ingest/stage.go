@@ -110,9 +110,36 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 	return s.appendRows(ctx, found)
 }
 
-// locate finds the header row of each block and creates stg for the dataset
-// they hold.
+// locate finds the header row of each block (findHeaders) and creates stg
+// for the dataset they hold.
 func (s *stager) locate(ctx context.Context, blocks []block) ([]located, error) {
+	found, err := findHeaders(s.file, blocks)
+	if err != nil {
+		return nil, err
+	}
+	s.multiSheet = len(found) > 1
+	if err := s.create(ctx, found[0].m.dataset); err != nil {
+		return nil, err
+	}
+	for _, l := range found {
+		for _, u := range l.m.unknown {
+			if err := s.tx.Exec(ctx, sqlOf("stg/kolom_lain_tambah"), sheetName(l.b.sheet, s.multiSheet), u); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return found, nil
+}
+
+// findHeaders finds the header row of each block of file among its first
+// rows, and checks that every block holds the same dataset. What is wrong
+// with the headers is a dataError. It reads only the blocks, nothing of
+// the database: DuckDB's CSV reader is told which columns to keep by it
+// before it reads (readCSVWithDuckDB).
+func findHeaders(file string, blocks []block) ([]located, error) {
+	problem := func(sheet string, row int, text string) error {
+		return dataError{Problem{File: file, Sheet: sheet, Row: row, Text: text}}
+	}
 	var found []located
 	var best match
 	bestSheet := ""
@@ -125,7 +152,7 @@ func (s *stager) locate(ctx context.Context, blocks []block) ([]located, error) 
 		for len(buf) < headerSearchRows {
 			line, cells, ok, err := b.next()
 			if err != nil {
-				return nil, s.problem(b.sheet, line, err.Error())
+				return nil, problem(b.sheet, line, err.Error())
 			}
 			if !ok {
 				break
@@ -137,7 +164,7 @@ func (s *stager) locate(ctx context.Context, blocks []block) ([]located, error) 
 			}
 			anyContent = true
 			if len(cells) > maxColumns {
-				return nil, s.problem(b.sheet, line, fmt.Sprintf("baris ini memiliki %s kolom, lebih dari batas Excel %s: berkas ini bukan ekspor e-Kinerja; kirim hanya kolom dataset",
+				return nil, problem(b.sheet, line, fmt.Sprintf("baris ini memiliki %s kolom, lebih dari batas Excel %s: berkas ini bukan ekspor e-Kinerja; kirim hanya kolom dataset",
 					thousands(len(cells)), thousands(maxColumns)))
 			}
 			cand, complete := recognise(cells)
@@ -153,41 +180,30 @@ func (s *stager) locate(ctx context.Context, blocks []block) ([]located, error) 
 			continue // a sheet of notes or an empty sheet: nothing to load
 		}
 		if len(m.duplicate) > 0 {
-			return nil, s.problem(b.sheet, lines[headerAt], fmt.Sprintf("kolom %s muncul lebih dari sekali di baris judul: hapus salinannya agar jelas kolom mana yang dibaca",
+			return nil, problem(b.sheet, lines[headerAt], fmt.Sprintf("kolom %s muncul lebih dari sekali di baris judul: hapus salinannya agar jelas kolom mana yang dibaca",
 				strings.Join(m.duplicate, ", ")))
 		}
 		if len(m.unknown) > maxUnknownColumns {
-			return nil, s.problem(b.sheet, lines[headerAt], fmt.Sprintf("baris judul memiliki %s kolom yang bukan kolom dataset %s (paling banyak %d): kirim hanya kolom dataset, misalnya dengan templat di halaman Panduan OPD",
+			return nil, problem(b.sheet, lines[headerAt], fmt.Sprintf("baris judul memiliki %s kolom yang bukan kolom dataset %s (paling banyak %d): kirim hanya kolom dataset, misalnya dengan templat di halaman Panduan OPD",
 				thousands(len(m.unknown)), m.dataset.Name, maxUnknownColumns))
 		}
 		found = append(found, located{b: b, header: headerAt, m: m, buffer: buf, lines: lines})
 	}
 	if len(found) == 0 {
 		if !anyContent {
-			return nil, s.problem("", 0, "berkas tidak berisi data: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
+			return nil, problem("", 0, "berkas tidak berisi data: ekspor ulang dari e-Kinerja atau isi templat, lalu kirim lagi")
 		}
-		p := Problem{File: s.file, Sheet: bestSheet, Text: missingMessage(best)}
+		p := Problem{File: file, Sheet: bestSheet, Text: missingMessage(best)}
 		if len(blocks) <= 1 {
 			p.Sheet = ""
 		}
 		return nil, dataError{p}
 	}
-	s.multiSheet = len(found) > 1
 	for _, l := range found[1:] {
 		if l.m.dataset.Name != found[0].m.dataset.Name {
-			return nil, s.problem(l.b.sheet, l.lines[l.header], fmt.Sprintf(
+			return nil, problem(l.b.sheet, l.lines[l.header], fmt.Sprintf(
 				"lembar ini berisi dataset %s, lembar %s berisi %s: satu berkas hanya boleh berisi satu dataset",
 				l.m.dataset.Name, found[0].b.sheet, found[0].m.dataset.Name))
-		}
-	}
-	if err := s.create(ctx, found[0].m.dataset); err != nil {
-		return nil, err
-	}
-	for _, l := range found {
-		for _, u := range l.m.unknown {
-			if err := s.tx.Exec(ctx, sqlOf("stg/kolom_lain_tambah"), sheetName(l.b.sheet, s.multiSheet), u); err != nil {
-				return nil, err
-			}
 		}
 	}
 	return found, nil

@@ -17,8 +17,10 @@ func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt 
 	var fr FileResult
 	withDuckDB := formatOf(sc.path) == "csv" && sc.csv.ok
 	prog.phase("memuat")
+	var kept []keptField // by DuckDB's reader
 	if withDuckDB {
-		err := readCSVWithDuckDB(ctx, db, sc)
+		var err error
+		kept, err = readCSVWithDuckDB(ctx, db, sc, name)
 		if errors.Is(err, errGoReader) {
 			opt.log().Debug("CSV read by the Go reader", "file", name, "why", err)
 			withDuckDB = false
@@ -29,7 +31,7 @@ func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt 
 	for {
 		err := db.Tx(ctx, func(tx *store.Tx) error {
 			var err error
-			fr, err = validate(ctx, tx, sc, name, opt, withDuckDB, prog)
+			fr, err = validate(ctx, tx, sc, name, opt, withDuckDB, kept, prog)
 			if err != nil {
 				return err
 			}
@@ -47,8 +49,8 @@ func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt 
 // validate reads a file into the staging table and runs its dataset's
 // validation. Problems are returned in fr.Problems; err is for failures of
 // the machinery, not of the data. withDuckDB stages a CSV file with DuckDB's
-// reader (loadCSVWithDuckDB), or fails with errGoReader.
-func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Options, withDuckDB bool, prog *progressOf) (FileResult, error) {
+// reader (loadCSVWithDuckDB, which stored kept), or fails with errGoReader.
+func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Options, withDuckDB bool, kept []keptField, prog *progressOf) (FileResult, error) {
 	fr := FileResult{Name: name, Format: formatOf(sc.path)}
 	fileProblem := func(text string) (FileResult, error) {
 		fr.Problems = append(fr.Problems, Problem{File: name, Text: text})
@@ -92,7 +94,7 @@ func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Op
 	case fr.Format == "parquet":
 		err = st.loadParquet(ctx, sc.path)
 	case withDuckDB:
-		err = st.loadCSVWithDuckDB(ctx, sc)
+		err = st.loadCSVWithDuckDB(ctx, sc, kept)
 	default:
 		err = st.load(ctx, blocks)
 	}
