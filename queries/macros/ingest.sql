@@ -14,8 +14,12 @@ CREATE OR REPLACE TEMP MACRO sel(s) AS
 -- sees it (Unicode White_Space): the rows DuckDB's CSV reader stages are
 -- skipped or kept by the same rule as the rows of the Go readers
 -- (pipeline/ingest/csvfast.go).
+-- A cell that starts with a printable ASCII character, as nearly every cell
+-- does, is not blank: no regular expression for it.
 CREATE OR REPLACE TEMP MACRO kosong(s) AS
-    s IS NULL OR regexp_full_match(s, '[\s\v\x{0085}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]*');
+    CASE WHEN s IS NULL THEN true
+         WHEN ascii(s) BETWEEN 33 AND 126 THEN false
+         ELSE regexp_full_match(s, '[\s\v\x{0085}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]*') END;
 
 -- The OPD key of docs/datasets.md: trimmed, inner white space collapsed, upper case.
 CREATE OR REPLACE TEMP MACRO kunci_opd(s) AS upper(sel(s));
