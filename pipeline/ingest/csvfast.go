@@ -150,9 +150,10 @@ func csvFields(sc scanned, name string) ([]keptField, error) {
 // which is reported (checkCells), and NULL for the others: the validation
 // never reads them.
 type keptField struct {
-	field int
-	limit int
-	whole bool
+	field    int
+	limit    int
+	whole    bool
+	required bool
 }
 
 // keptFields are the fields of a file that m maps to dataset columns, in
@@ -163,7 +164,8 @@ func keptFields(m match) []keptField {
 	for i, at := range m.index {
 		if at >= 0 {
 			col := m.dataset.Columns[i]
-			out = append(out, keptField{field: at, limit: cellLimit(col), whole: validated[col]})
+			out = append(out, keptField{field: at, limit: cellLimit(col), whole: validated[col],
+				required: slices.Contains(m.dataset.Required, col)})
 		}
 	}
 	slices.SortFunc(out, func(a, b keptField) int { return a.field - b.field })
@@ -196,8 +198,12 @@ func readCSVStatement(shape csvShape, kept []keptField) string {
 			sel[i] = fmt.Sprintf("CASE WHEN length(k%d) > %d THEN k%d END AS k%d", k.field, k.limit, k.field, k.field)
 		}
 	}
+	// The two rules of checkCells are computed as the file is read, in
+	// parallel, not by another pass over the staged rows.
+	anyLong, allEmpty := cellRules(kept)
 	// Built here: the dialect and the width are the file's.
-	return "CREATE OR REPLACE TEMP TABLE stg_mentah AS SELECT " + strings.Join(sel, ", ") + ", CASE " + strings.Join(isi, " ") + " ELSE false END AS _isi FROM read_csv(?, " +
+	return "CREATE OR REPLACE TEMP TABLE stg_mentah AS SELECT " + strings.Join(sel, ", ") + ", CASE " + strings.Join(isi, " ") + " ELSE false END AS _isi, " +
+		"coalesce(" + anyLong + ", false) AS _panjang, " + allEmpty + " AS _tanpa_wajib FROM read_csv(?, " +
 		"delim = '" + delim + "', quote = '\"', escape = '\"', header = false, auto_detect = false, " +
 		"columns = {" + strings.Join(cols, ", ") + "}, null_padding = true, strict_mode = false, " +
 		"nullstr = chr(0), encoding = 'utf-8', parallel = " + strconv.FormatBool(!shape.multiLine) + ", " +
@@ -290,29 +296,32 @@ FROM %s WHERE m.rowid > %d AND m._isi`, l.header, line, from, l.header)
 	return []string{csv, "CREATE OR REPLACE TEMP VIEW stg AS SELECT " + strings.Join(cols, ", ") + " FROM stg_csv"}
 }
 
-// checkCells counts the staged rows and applies the two rules the Go
-// readers apply row by row: an over-long cell is reported (and emptied, in
-// stg), and reading stops at the maxEmptyRequired-th row whose required
-// columns are all empty.
-func (s *stager) checkCells(ctx context.Context, l located) error {
+// cellRules are the two rules the Go readers apply row by row, as SQL over
+// the fields kept: whether a cell is over-long (it is reported, and emptied
+// in stg), and whether every required column is empty (reading stops at the
+// maxEmptyRequired-th such row).
+func cellRules(kept []keptField) (anyLong, allEmpty string) {
 	var long, filled []string
-	for i, at := range l.m.index {
-		if at < 0 {
-			continue
-		}
-		col := s.dataset.Columns[i]
-		long = append(long, fmt.Sprintf("length(k%d) > %d", at, cellLimit(col)))
-		if slices.Contains(s.dataset.Required, col) {
-			filled = append(filled, fmt.Sprintf("(length(k%d) <= %d AND NOT kosong(k%d))", at, cellLimit(col), at))
+	for _, k := range kept {
+		long = append(long, fmt.Sprintf("length(k%d) > %d", k.field, k.limit))
+		if k.required {
+			filled = append(filled, fmt.Sprintf("(length(k%d) <= %d AND NOT kosong(k%d))", k.field, k.limit, k.field))
 		}
 	}
-	anyLong, allEmpty := "false", "true"
+	anyLong, allEmpty = "false", "true"
 	if len(long) > 0 {
 		anyLong = strings.Join(long, " OR ")
 	}
 	if len(filled) > 0 {
 		allEmpty = "NOT (" + strings.Join(filled, " OR ") + ")"
 	}
+	return anyLong, allEmpty
+}
+
+// checkCells counts the staged rows and applies the rules of cellRules,
+// which the read computed (_panjang, _tanpa_wajib).
+func (s *stager) checkCells(ctx context.Context, l located) error {
+	anyLong, allEmpty := "_panjang", "_tanpa_wajib"
 	var rowsRead, longRows, emptyRows int
 	// Built here: the columns are the file's.
 	if err := s.tx.QueryRow(ctx, fmt.Sprintf("SELECT count(*), count(*) FILTER (%s), count(*) FILTER (%s) FROM stg_csv",
