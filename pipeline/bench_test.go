@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sync"
+	"strings"
 	"testing"
 	"time"
 
@@ -152,9 +153,18 @@ func BenchmarkRenderSiteDefaultDemo(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	pages := 0
 	for b.Loop() {
-		if _, _, err := site.Render(in); err != nil {
+		files, _, err := site.Render(in)
+		if err != nil {
 			b.Fatal(err)
 		}
+		pages = 0
+		for name := range files {
+			if strings.HasSuffix(name, ".html") {
+				pages++
+			}
+		}
 	}
+	b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N)/float64(pages), "ms/page")
 }

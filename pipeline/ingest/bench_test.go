@@ -65,3 +65,27 @@ func BenchmarkIngestBKN100k(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// BenchmarkCheckBKN100k is the NIP and row checks alone: `kinerja check` of
+// the 100,000-row BKN file, DuckDB's read and the validation SQL of every
+// row, in a transaction rolled back (nothing stored, nothing hashed).
+func BenchmarkCheckBKN100k(b *testing.B) {
+	src := bknFile(b, b.TempDir(), 100_000)
+	st, err := os.Stat(src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(st.Size())
+	db, err := store.Open(context.Background(), filepath.Join(b.TempDir(), "k.duckdb"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = db.Close() }() // the benchmark's own file
+	for b.Loop() {
+		res, err := ingest.Check(context.Background(), db, []string{src}, ingest.Options{NIPKey: key})
+		if err != nil || len(res.Files) != 1 || res.Files[0].RowsRead != 100_000 || len(res.Files[0].Problems) > 0 {
+			b.Fatalf("checked %+v: %v", res.Files, err)
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/100_000, "ns/row")
+}
