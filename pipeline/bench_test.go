@@ -7,8 +7,8 @@ import (
 	"maps"
 	"path/filepath"
 	"slices"
-	"sync"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
