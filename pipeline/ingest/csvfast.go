@@ -92,11 +92,10 @@ func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned, kept []keptF
 // reads are stored whole: a BKN export has 31 columns, of which penilaian
 // validates 13, and storing the rest (identifiers, names) made this load
 // 2.5 times slower and spill to disk under the memory limit. It runs before
-// the file's transaction: a table
-// committed in one statement numbers its rows (rowid) in file order, and a
-// file DuckDB cannot read aborts no transaction; it goes to the Go reader
-// (errGoReader), as does a file whose header has a problem, for the Go
-// reader to report it.
+// the file's transaction: a table committed in one statement numbers its
+// rows (rowid) in file order, and a file DuckDB cannot read aborts no
+// transaction; it goes to the Go reader (errGoReader), as does a file whose
+// header has a problem, for the Go reader to report it.
 func readCSVWithDuckDB(ctx context.Context, db *store.DB, sc scanned, name string) ([]keptField, error) {
 	if sc.csv.maxFields > maxDuckDBFields {
 		// The statement names every field: a file of a million columns is
