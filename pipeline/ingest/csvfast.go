@@ -194,7 +194,7 @@ func readCSVStatement(shape csvShape, kept []keptField) string {
 	for i, k := range kept {
 		sel[i] = fmt.Sprintf("k%d", k.field)
 		if !k.whole {
-			sel[i] = fmt.Sprintf("CASE WHEN length(k%d) > %d THEN k%d END AS k%d", k.field, k.limit, k.field, k.field)
+			sel[i] = fmt.Sprintf("CASE WHEN panjang_lebih(k%d, %d) THEN k%d END AS k%d", k.field, k.limit, k.field, k.field)
 		}
 	}
 	// The two rules of checkCells are computed as the file is read, in
@@ -289,7 +289,9 @@ FROM %s WHERE m.rowid > %d AND m._isi`, l.header, line, from, l.header)
 			cols = append(cols, "NULL::VARCHAR AS "+name)
 			continue
 		}
-		cols = append(cols, fmt.Sprintf("CASE WHEN length(k%d) > %d THEN '' ELSE k%d END AS %s", at, cellLimit(d.Columns[i]), at, name))
+		// _panjang (computed as the file was read) spares the check of
+		// every cell of the rows that have no over-long cell.
+		cols = append(cols, fmt.Sprintf("CASE WHEN _panjang AND panjang_lebih(k%d, %d) THEN '' ELSE k%d END AS %s", at, cellLimit(d.Columns[i]), at, name))
 	}
 	// Built here: the columns are the file's and the dataset's.
 	return []string{csv, "CREATE OR REPLACE TEMP VIEW stg AS SELECT " + strings.Join(cols, ", ") + " FROM stg_csv"}
@@ -302,9 +304,9 @@ FROM %s WHERE m.rowid > %d AND m._isi`, l.header, line, from, l.header)
 func cellRules(kept []keptField) (anyLong, allEmpty string) {
 	var long, filled []string
 	for _, k := range kept {
-		long = append(long, fmt.Sprintf("length(k%d) > %d", k.field, k.limit))
+		long = append(long, fmt.Sprintf("panjang_lebih(k%d, %d)", k.field, k.limit))
 		if k.required {
-			filled = append(filled, fmt.Sprintf("(length(k%d) <= %d AND NOT kosong(k%d))", k.field, k.limit, k.field))
+			filled = append(filled, fmt.Sprintf("(NOT panjang_lebih(k%d, %d) AND NOT kosong(k%d))", k.field, k.limit, k.field))
 		}
 	}
 	anyLong, allEmpty = "false", "true"

@@ -21,6 +21,12 @@ CREATE OR REPLACE TEMP MACRO kosong(s) AS
          WHEN ascii(s) BETWEEN 33 AND 126 THEN false
          ELSE regexp_full_match(s, '[\s\v\x{0085}\x{00A0}\x{1680}\x{2000}-\x{200A}\x{2028}\x{2029}\x{202F}\x{205F}\x{3000}]*') END;
 
+-- Whether a cell has more than n characters (NULL for NULL). Its bytes are
+-- counted first, without reading it: a cell of at most n bytes has at most
+-- n characters, and nearly every cell is short.
+CREATE OR REPLACE TEMP MACRO panjang_lebih(s, n) AS
+    CASE WHEN strlen(s) <= n THEN false ELSE length(s) > n END;
+
 -- The OPD key of docs/datasets.md: trimmed, inner white space collapsed, upper case.
 CREATE OR REPLACE TEMP MACRO kunci_opd(s) AS upper(sel(s));
 
