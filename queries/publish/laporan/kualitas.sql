@@ -24,11 +24,13 @@ ditolak AS (
     WHERE b.status = 'ditolak' AND b.diproses_pada > batas.sebelumnya AND b.diproses_pada <= batas.bulan_ini
 ),
 baris AS (
+    -- The month compared as numbers: formatting every stored row to
+    -- compare it with $1 took 0.1 s of the report's 0.3 s at 10M rows.
     SELECT berkas_id, lembar, baris, opd_key FROM penilaian
-    WHERE NOT tahunan AND printf('%04d-%02d', tahun, bulan) = $1
+    WHERE NOT tahunan AND tahun = CAST(left($1, 4) AS INTEGER) AND bulan = CAST(right($1, 2) AS INTEGER)
     UNION ALL
     SELECT berkas_id, lembar, baris, opd_key FROM iku
-    WHERE bulan IS NOT NULL AND printf('%04d-%02d', tahun, bulan) = $1
+    WHERE bulan IS NOT NULL AND tahun = CAST(left($1, 4) AS INTEGER) AND bulan = CAST(right($1, 2) AS INTEGER)
 ),
 temuan_opd AS (
     SELECT r.opd_key, count(*) AS temuan
