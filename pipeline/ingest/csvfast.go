@@ -32,32 +32,21 @@ func goReader(format string, args ...any) error {
 }
 
 // loadCSVWithDuckDB stages a CSV file with DuckDB's own reader, the fast
-// path: DuckDB has loaded the records into stg_mentah (readCSVWithDuckDB),
-// Go reads only the first rows (where the header row is found, by the same
-// code as for every other file), and the view stg puts them in the shape of
-// the staging table of the Go readers: rows after the header, blank rows
-// skipped, _baris the line a record starts on, over-long cells emptied and
-// reported. The file's shape (scanFile) guarantees that both readers see
-// the same records; the record count and the first rows are compared to
-// make sure of it. kept are the fields DuckDB stored (readCSVWithDuckDB).
-func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned, kept []keptField) error {
+// path: DuckDB has loaded the records into stg_mentah and Go has read only
+// the first rows, where it found the header row l by the same code as for
+// every other file (readCSVWithDuckDB). The view stg puts the records in
+// the shape of the staging table of the Go readers: rows after the header,
+// blank rows skipped, _baris the line a record starts on, over-long cells
+// emptied and reported. The file's shape (scanFile) guarantees that both
+// readers see the same records; the record count and the first rows are
+// compared to make sure of it.
+func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned, l located) error {
 	shape := sc.csv
-	f, err := os.Open(sc.path)
-	if err != nil {
-		return err
-	}
-	defer func() { _ = f.Close() }() // read-only
-	text, delim := sniffedText(f, sc)
 	s.view = true
-	found, err := s.locate(ctx, csvBlocks(text, delim))
-	if err != nil {
+	if err := s.stage(ctx, []located{l}); err != nil {
 		return err
 	}
-	l := found[0]
-	if !slices.Equal(keptFields(l.m), kept) {
-		return goReader("the header row maps to fields %v, DuckDB kept %v", keptFields(l.m), kept)
-	}
-	if err := s.sameRecords(ctx, shape, l.buffer, kept); err != nil {
+	if err := s.sameRecords(ctx, shape, l.buffer, keptFields(l.m)); err != nil {
 		return err
 	}
 	jumps := append([]lineJump{{0, 1}}, shape.jumps...)
@@ -85,9 +74,10 @@ func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned, kept []keptF
 }
 
 // readCSVWithDuckDB loads the records of a CSV file into the session's
-// table stg_mentah with DuckDB's reader, and returns the fields it kept
-// (keptFields): found by the Go code that reads every file's first rows
-// (findHeaders), before the read. Every field is parsed (a blank record is
+// table stg_mentah with DuckDB's reader, and returns its header row, found
+// before the read by the Go code that reads every file's first rows
+// (findHeaders): it says which fields DuckDB keeps (keptFields). Every
+// field is parsed (a blank record is
 // one whose every field is blank), but only the columns the validation
 // reads are stored whole: a BKN export has 31 columns, of which penilaian
 // validates 13, and storing the rest (identifiers, names) made this load
@@ -96,51 +86,52 @@ func (s *stager) loadCSVWithDuckDB(ctx context.Context, sc scanned, kept []keptF
 // rows (rowid) in file order, and a file DuckDB cannot read aborts no
 // transaction; it goes to the Go reader (errGoReader), as does a file whose
 // header has a problem, for the Go reader to report it.
-func readCSVWithDuckDB(ctx context.Context, db *store.DB, sc scanned, name string) ([]keptField, error) {
+func readCSVWithDuckDB(ctx context.Context, db *store.DB, sc scanned, name string) (located, error) {
 	if sc.csv.maxFields > maxDuckDBFields {
 		// The statement names every field: a file of a million columns is
 		// read (and rejected) by the Go reader.
-		return nil, goReader("%d fields in a record", sc.csv.maxFields)
+		return located{}, goReader("%d fields in a record", sc.csv.maxFields)
 	}
-	kept, err := csvFields(sc, name)
+	l, err := csvHeader(sc, name)
 	if err != nil {
-		return nil, err
+		return located{}, err
 	}
 	path := sc.path
 	if sc.encoding() == "windows-1252" {
 		// DuckDB reads UTF-8 and UTF-16; Windows-1252 is transcoded to a
 		// temporary file as it streams, never held in memory.
 		if path, err = transcoded(sc); err != nil {
-			return nil, err
+			return located{}, err
 		}
 		defer func() { _ = os.Remove(path) }() // a temporary copy
 	}
-	if err := db.Exec(ctx, readCSVStatement(sc.csv, kept), path); err != nil {
+	if err := db.Exec(ctx, readCSVStatement(sc.csv, keptFields(l.m)), path); err != nil {
 		if ctx.Err() != nil {
-			return nil, err
+			return located{}, err
 		}
-		return nil, goReader("DuckDB's read_csv: %s", firstLine(err.Error()))
+		return located{}, goReader("DuckDB's read_csv: %s", firstLine(err.Error()))
 	}
-	return kept, nil
+	return l, nil
 }
 
-// csvFields finds the header row of the CSV file among its first records
-// and returns the fields DuckDB's reader keeps of it.
-func csvFields(sc scanned, name string) ([]keptField, error) {
+// csvHeader finds the header row of the CSV file among its first records.
+// The located row keeps the records read up to it (buffer), not the file:
+// the rest is DuckDB's to read.
+func csvHeader(sc scanned, name string) (located, error) {
 	f, err := os.Open(sc.path)
 	if err != nil {
-		return nil, err
+		return located{}, err
 	}
 	defer func() { _ = f.Close() }() // read-only
 	text, delim := sniffedText(f, sc)
 	if delim != rune(sc.csv.delim) {
-		return nil, goReader("the delimiter sniffed from the text is %q, from the bytes %q", delim, sc.csv.delim)
+		return located{}, goReader("the delimiter sniffed from the text is %q, from the bytes %q", delim, sc.csv.delim)
 	}
 	found, err := findHeaders(name, csvBlocks(text, delim))
 	if err != nil {
-		return nil, goReader("the header rows: %v", err)
+		return located{}, goReader("the header rows: %v", err)
 	}
-	return keptFields(found[0].m), nil
+	return found[0], nil
 }
 
 // A keptField is a field of a CSV file that DuckDB's reader stores: one

@@ -174,13 +174,13 @@ func stageBothWays(t *testing.T, b []byte) (fast, slow *staged, why string) {
 	if !sc.csv.ok {
 		return nil, slow, sc.csv.why
 	}
-	kept, err := readCSVWithDuckDB(ctx, db, sc, "berkas.csv")
+	header, err := readCSVWithDuckDB(ctx, db, sc, "berkas.csv")
 	if errors.Is(err, errGoReader) {
 		return nil, slow, err.Error()
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	fast = stageOnce(t, db, sc, kept)
+	fast = stageOnce(t, db, sc, &header)
 	if fast == nil {
 		return nil, slow, "declined after reading"
 	}
@@ -188,14 +188,14 @@ func stageBothWays(t *testing.T, b []byte) (fast, slow *staged, why string) {
 }
 
 // stageOnce validates sc read by the Go reader, or by DuckDB's reader when
-// it kept fields.
-func stageOnce(t *testing.T, db *store.DB, sc scanned, kept []keptField) *staged {
+// it found the header.
+func stageOnce(t *testing.T, db *store.DB, sc scanned, header *located) *staged {
 	t.Helper()
 	ctx := context.Background()
 	var out *staged
 	rollback := errors.New("rollback")
 	err := db.Tx(ctx, func(tx *store.Tx) error {
-		fr, err := validate(ctx, tx, sc, "berkas.csv", Options{}, kept != nil, kept, nil)
+		fr, err := validate(ctx, tx, sc, "berkas.csv", Options{}, header, nil)
 		if err != nil {
 			return err
 		}
@@ -209,7 +209,7 @@ func stageOnce(t *testing.T, db *store.DB, sc scanned, kept []keptField) *staged
 		}
 		return rollback
 	})
-	if errors.Is(err, errGoReader) && kept != nil {
+	if errors.Is(err, errGoReader) && header != nil {
 		return nil
 	}
 	if err != nil && !errors.Is(err, rollback) {

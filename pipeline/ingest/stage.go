@@ -111,24 +111,30 @@ func (s *stager) load(ctx context.Context, blocks []block) error {
 }
 
 // locate finds the header row of each block (findHeaders) and creates stg
-// for the dataset they hold.
+// for the dataset they hold (stage).
 func (s *stager) locate(ctx context.Context, blocks []block) ([]located, error) {
 	found, err := findHeaders(s.file, blocks)
 	if err != nil {
 		return nil, err
 	}
+	return found, s.stage(ctx, found)
+}
+
+// stage creates stg for the dataset of the located blocks and records
+// their columns that are no column of it.
+func (s *stager) stage(ctx context.Context, found []located) error {
 	s.multiSheet = len(found) > 1
 	if err := s.create(ctx, found[0].m.dataset); err != nil {
-		return nil, err
+		return err
 	}
 	for _, l := range found {
 		for _, u := range l.m.unknown {
 			if err := s.tx.Exec(ctx, sqlOf("stg/kolom_lain_tambah"), sheetName(l.b.sheet, s.multiSheet), u); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return found, nil
+	return nil
 }
 
 // findHeaders finds the header row of each block of file among its first

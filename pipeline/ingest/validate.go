@@ -15,31 +15,30 @@ import (
 func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt Options, prog *progressOf,
 	then func(*store.Tx, *FileResult) error) (FileResult, error) {
 	var fr FileResult
-	withDuckDB := formatOf(sc.path) == "csv" && sc.csv.ok
 	prog.phase("memuat")
-	var kept []keptField // by DuckDB's reader
-	if withDuckDB {
-		var err error
-		kept, err = readCSVWithDuckDB(ctx, db, sc, name)
+	var header *located // of the file DuckDB's reader staged; nil for the Go readers
+	if formatOf(sc.path) == "csv" && sc.csv.ok {
+		h, err := readCSVWithDuckDB(ctx, db, sc, name)
 		if errors.Is(err, errGoReader) {
 			opt.log().Debug("CSV read by the Go reader", "file", name, "why", err)
-			withDuckDB = false
 		} else if err != nil {
 			return fr, err
+		} else {
+			header = &h
 		}
 	}
 	for {
 		err := db.Tx(ctx, func(tx *store.Tx) error {
 			var err error
-			fr, err = validate(ctx, tx, sc, name, opt, withDuckDB, kept, prog)
+			fr, err = validate(ctx, tx, sc, name, opt, header, prog)
 			if err != nil {
 				return err
 			}
 			return then(tx, &fr)
 		})
-		if withDuckDB && errors.Is(err, errGoReader) && ctx.Err() == nil {
+		if header != nil && errors.Is(err, errGoReader) && ctx.Err() == nil {
 			opt.log().Debug("CSV read by the Go reader", "file", name, "why", err)
-			withDuckDB = false
+			header = nil
 			continue
 		}
 		return fr, err
@@ -48,9 +47,10 @@ func validateTx(ctx context.Context, db *store.DB, sc scanned, name string, opt 
 
 // validate reads a file into the staging table and runs its dataset's
 // validation. Problems are returned in fr.Problems; err is for failures of
-// the machinery, not of the data. withDuckDB stages a CSV file with DuckDB's
-// reader (loadCSVWithDuckDB, which stored kept), or fails with errGoReader.
-func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Options, withDuckDB bool, kept []keptField, prog *progressOf) (FileResult, error) {
+// the machinery, not of the data. A CSV file whose header DuckDB's reader
+// found (readCSVWithDuckDB) is staged from what it read
+// (loadCSVWithDuckDB), or fails with errGoReader.
+func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Options, header *located, prog *progressOf) (FileResult, error) {
 	fr := FileResult{Name: name, Format: formatOf(sc.path)}
 	fileProblem := func(text string) (FileResult, error) {
 		fr.Problems = append(fr.Problems, Problem{File: name, Text: text})
@@ -64,7 +64,7 @@ func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Op
 	var err error
 	switch fr.Format {
 	case "csv":
-		if withDuckDB {
+		if header != nil {
 			break
 		}
 		var f *os.File
@@ -93,8 +93,8 @@ func validate(ctx context.Context, tx *store.Tx, sc scanned, name string, opt Op
 	switch {
 	case fr.Format == "parquet":
 		err = st.loadParquet(ctx, sc.path)
-	case withDuckDB:
-		err = st.loadCSVWithDuckDB(ctx, sc, kept)
+	case header != nil:
+		err = st.loadCSVWithDuckDB(ctx, sc, *header)
 	default:
 		err = st.load(ctx, blocks)
 	}
