@@ -10,9 +10,6 @@ import (
 	"io"
 	"log/slog"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 	"sync"
 	"time"
 
@@ -62,28 +59,19 @@ func Fingerprint(ctx context.Context, db *store.DB, cfg config.Config, now time.
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// analystSQL adds the analysts' KPI files (name and content) to h. A
-// folder that cannot be read is added as its error: compute reports it.
+// analystSQL adds the analysts' KPIs to h as compute reads them
+// (compute.LoadAnalystKPIs): each one's name, query and header, which the
+// site shows. A folder or file that compute would refuse is added as its
+// error: compute reports it.
 func analystSQL(h io.Writer, dir string) {
-	if dir == "" {
-		return
-	}
-	entries, err := os.ReadDir(dir)
+	kpis, err := compute.LoadAnalystKPIs(dir)
 	if err != nil {
-		fmt.Fprintf(h, "analyst folder %v\n", err)
+		fmt.Fprintf(h, "analyst KPIs %v\n", err)
 		return
 	}
-	names := make([]string, 0, len(entries))
-	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), ".sql") {
-			names = append(names, e.Name())
-		}
-	}
-	sort.Strings(names)
-	for _, n := range names {
-		b, err := os.ReadFile(filepath.Join(dir, n))
-		sum := sha256.Sum256(b)
-		fmt.Fprintf(h, "analyst %q %x %v\n", n, sum, err)
+	for _, k := range kpis {
+		// fmt prints a map in key order.
+		fmt.Fprintf(h, "analyst %q %q %v\n", k.Name, k.Query.SQL, k.Header)
 	}
 }
 
@@ -98,16 +86,8 @@ var programID = sync.OnceValues(func() (string, error) {
 	if id := goBuildID(exe); id != "" {
 		return "go build id " + id, nil
 	}
-	f, err := os.Open(exe)
-	if err != nil {
-		return "", err
-	}
-	defer func() { _ = f.Close() }() // read-only
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return "sha256 " + hex.EncodeToString(h.Sum(nil)), nil
+	sum, err := fileSHA256(exe)
+	return "sha256 " + sum, err
 })
 
 // goBuildID reads the note .note.go.buildid of an ELF executable: name
@@ -155,10 +135,11 @@ func Compute(ctx context.Context, db *store.DB, cfg config.Config, now time.Time
 }
 
 // stampSite records that the site at cfg.Out was built from inputs with
-// fingerprint fp, when the KPI tables it was built from are of fp too.
+// fingerprint fp, when the KPI tables it was built from are of fp too (a
+// `kinerja build` after an ingest without compute is not).
 func stampSite(ctx context.Context, db *store.DB, cfg config.Config, fp string) error {
 	if from, err := computedFrom(ctx, db); err != nil || from != fp {
 		return err
 	}
-	return publish.WriteStamp(publish.SiteStamp(cfg.Out), fp, "index.html")
+	return publish.StampSite(cfg.Out, fp)
 }

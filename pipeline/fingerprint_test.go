@@ -28,14 +28,7 @@ type rerunWorld struct {
 
 func newRerunWorld(t *testing.T) *rerunWorld {
 	t.Helper()
-	dir := t.TempDir()
-	cfg := config.Default()
-	cfg.DB = filepath.Join(dir, "kinerja.duckdb")
-	cfg.Inbox = pipelinetest.CopyFixture(t, nil)
-	cfg.Out = filepath.Join(dir, "public")
-	cfg.Reports = filepath.Join(dir, "laporan")
-	cfg.KeyFile = filepath.Join(dir, "kunci.key")
-	cfg.KPI.CustomQueriesDir = filepath.Join(dir, "kpi-analis")
+	cfg := pipelinetest.Config(t, t.TempDir())
 	db, err := store.Open(context.Background(), cfg.DB)
 	if err != nil {
 		t.Fatal(err)

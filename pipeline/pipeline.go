@@ -226,7 +226,8 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 		if res.Site, err = buildSite(ctx, db, cfg, log, opt.Now); err != nil {
 			return res, err
 		}
-		if err := stampSite(ctx, db, cfg, fp); err != nil {
+		// The KPI tables are of fp: found so, or just computed from it.
+		if err := publish.StampSite(cfg.Out, fp); err != nil {
 			return res, err
 		}
 	}
@@ -252,14 +253,7 @@ func stages(ctx context.Context, db *store.DB, cfg config.Config, opt Options) (
 	} else if err != nil {
 		return res, fmt.Errorf("writing report %s: %w", res.Month, err)
 	}
-	files := []string{filepath.Base(written.HTML)}
-	if written.PDF != "" {
-		files = append(files, filepath.Base(written.PDF))
-	}
-	if _, err := os.Stat(filepath.Join(cfg.Reports, "index.html")); err == nil {
-		files = append(files, "index.html") // the archive's index, written with it
-	}
-	return res, publish.WriteStamp(stamp, fp, files...)
+	return res, publish.StampReport(written, fp)
 }
 
 // notWritable turns a lock file that cannot be created into what it means

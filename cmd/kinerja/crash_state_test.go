@@ -84,8 +84,9 @@ func snapshot(t *testing.T, dir string) state {
 		}
 		s.Inbox[manifest] = strings.Join(lines, "\n")
 	}
-	s.Tables = tableSums(t, filepath.Join(dir, "data", "kinerja.duckdb"))
-	s.stamps(t, dir)
+	var fp string
+	s.Tables, fp = readDB(t, filepath.Join(dir, "data", "kinerja.duckdb"))
+	s.stamps(dir, fp)
 	return s
 }
 
@@ -95,9 +96,8 @@ func snapshot(t *testing.T, dir string) state {
 // computed from and its files are as stamped, so that the next run with
 // nothing new skips that output; "outdated" otherwise. The fingerprint
 // itself hashes clock columns, different in every run.
-func (s state) stamps(t *testing.T, dir string) {
-	t.Helper()
-	fp := computedFrom(t, filepath.Join(dir, "data", "kinerja.duckdb"))
+// fp is the fingerprint recorded with the KPI tables.
+func (s state) stamps(dir, fp string) {
 	for _, m := range []struct {
 		files  map[string]string
 		folder string
@@ -125,32 +125,21 @@ func withoutStamps(files map[string]string) map[string]string {
 	return out
 }
 
-// computedFrom is the fingerprint recorded with the KPI tables of the
-// database at path, "" when there is none.
-func computedFrom(t *testing.T, path string) string {
-	t.Helper()
-	if _, err := os.Stat(path); err != nil {
-		return ""
-	}
-	db, err := store.OpenReadOnly(context.Background(), path)
-	if err != nil {
-		t.Fatalf("the database does not open: %v", err)
-	}
-	defer func() { _ = db.Close() }() // read-only
-	var fp string
-	if err := db.Row(context.Background(), `SELECT coalesce(any_value(sidik), '') FROM sidik_hitung`).Scan(&fp); err != nil {
-		return "" // a database from before the table
-	}
-	return fp
-}
-
 // tableSums checksums every table of the database at path, read-only with
 // the DuckDB of go.mod: the database must open, whatever happened to it.
 // The columns that hold the clock of the run are left out.
 func tableSums(t *testing.T, path string) map[string]string {
 	t.Helper()
+	sums, _ := readDB(t, path)
+	return sums
+}
+
+// readDB is tableSums and the fingerprint recorded with the KPI tables
+// ("" when none), from one opening of the database.
+func readDB(t *testing.T, path string) (sums map[string]string, fingerprint string) {
+	t.Helper()
 	if _, err := os.Stat(path); err != nil {
-		return nil
+		return nil, ""
 	}
 	ctx := context.Background()
 	db, err := store.OpenReadOnly(ctx, path)
@@ -158,6 +147,9 @@ func tableSums(t *testing.T, path string) map[string]string {
 		t.Fatalf("the database does not open: %v", err)
 	}
 	defer func() { _ = db.Close() }() // read-only
+	if err := db.Row(ctx, `SELECT coalesce(any_value(sidik), '') FROM sidik_hitung`).Scan(&fingerprint); err != nil {
+		fingerprint = "" // a database from before the table
+	}
 	// Floating-point columns rounded: DuckDB's parallel sums may differ in
 	// the last bits from run to run, which is not a difference of data.
 	rows, err := db.Query(ctx, `SELECT table_name, list(CASE WHEN data_type IN ('DOUBLE', 'FLOAT')
@@ -202,7 +194,7 @@ func tableSums(t *testing.T, path string) map[string]string {
 		}
 		out[table] = fmt.Sprintf("%d rows, sum %s", n, sum)
 	}
-	return out
+	return out, fingerprint
 }
 
 // treeSums hashes every regular file under dir by its slash path.

@@ -29,6 +29,21 @@ func FixtureDir() string {
 	return filepath.Join(filepath.Dir(file), "..", "testdata", "provinsi-kecil")
 }
 
+// Config is the default configuration with a fresh copy of the fixture
+// province as its inbox and every other path (database, site, reports, NIP
+// key, analysts' KPIs) in dir: what a whole run on a database file needs.
+func Config(t testing.TB, dir string) config.Config {
+	t.Helper()
+	cfg := config.Default()
+	cfg.DB = filepath.Join(dir, "kinerja.duckdb")
+	cfg.Inbox = CopyFixture(t, nil)
+	cfg.Out = filepath.Join(dir, "public")
+	cfg.Reports = filepath.Join(dir, "laporan")
+	cfg.KeyFile = filepath.Join(dir, "kunci.key")
+	cfg.KPI.CustomQueriesDir = filepath.Join(dir, "kpi-analis")
+	return cfg
+}
+
 // CopyFixture copies the fixture files into a new inbox, letting edit change
 // each file's content on the way (nil keeps it).
 func CopyFixture(t testing.TB, edit func(name string, b []byte) []byte) string {

@@ -168,7 +168,7 @@ func ReportFile(month, lang string) string {
 // the error is a *PDFError.
 func WriteReport(ctx context.Context, db *store.DB, month string, opt ReportOptions) (ReportResult, error) {
 	var res ReportResult
-	if err := RemoveStamp(ReportStamp(opt.Path)); err != nil {
+	if err := removeStamp(ReportStamp(opt.Path)); err != nil {
 		return res, err
 	}
 	r, err := LoadReport(ctx, db, month)

@@ -42,7 +42,7 @@ func Site(ctx context.Context, db *store.DB, out string, opt Options) (site.Stat
 	}
 	// The site's stamp vouches for it as it is: gone before it changes
 	// (and not a file of the site for Publish to compare).
-	if err := RemoveStamp(SiteStamp(out)); err != nil {
+	if err := removeStamp(SiteStamp(out)); err != nil {
 		return site.Stats{}, err
 	}
 	in, err := LoadSite(ctx, db)

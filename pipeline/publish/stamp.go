@@ -36,9 +36,31 @@ func ReportStamp(path string) string {
 	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".sidik")
 }
 
-// RemoveStamp removes the stamp at path, durably: the output it vouches
+// StampSite records that the site at out, as it is now, was built from
+// inputs with fingerprint fp. It vouches for index.html, which every build
+// rewrites when anything of the site changes.
+func StampSite(out, fp string) error {
+	return writeStamp(SiteStamp(out), fp, "index.html")
+}
+
+// StampReport records that the report WriteReport wrote (res), as it is now,
+// was made from inputs with fingerprint fp: its HTML, its PDF, and the
+// archive's index beside it.
+func StampReport(res ReportResult, fp string) error {
+	dir := filepath.Dir(res.HTML)
+	files := []string{filepath.Base(res.HTML)}
+	if res.PDF != "" {
+		files = append(files, filepath.Base(res.PDF))
+	}
+	if _, err := os.Stat(filepath.Join(dir, IndexFile)); err == nil {
+		files = append(files, IndexFile)
+	}
+	return writeStamp(ReportStamp(res.HTML), fp, files...)
+}
+
+// removeStamp removes the stamp at path, durably: the output it vouches
 // for is about to change.
-func RemoveStamp(path string) error {
+func removeStamp(path string) error {
 	err := os.Remove(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -49,9 +71,9 @@ func RemoveStamp(path string) error {
 	return durable.SyncDir(filepath.Dir(path))
 }
 
-// WriteStamp records that the files (names relative to the stamp's folder),
+// writeStamp records that the files (names relative to the stamp's folder),
 // as they are now, were made from inputs with fingerprint fp.
-func WriteStamp(path, fp string, files ...string) error {
+func writeStamp(path, fp string, files ...string) error {
 	var b strings.Builder
 	b.WriteString(stampHeader + fp + "\n")
 	for _, f := range files {

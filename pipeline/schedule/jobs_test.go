@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/lampungprov/kinerja/pipeline"
-	"github.com/lampungprov/kinerja/pipeline/config"
 	"github.com/lampungprov/kinerja/pipeline/ingest"
 	"github.com/lampungprov/kinerja/pipeline/lock"
 	"github.com/lampungprov/kinerja/pipeline/pipelinetest"
@@ -26,13 +25,7 @@ var wib = time.FixedZone("WIB", 7*3600)
 func newRunner(t *testing.T, now time.Time) (*Runner, *pipelinetest.SyncBuffer) {
 	t.Helper()
 	dir := t.TempDir()
-	cfg := config.Default()
-	cfg.DB = filepath.Join(dir, "kinerja.duckdb")
-	cfg.Inbox = pipelinetest.CopyFixture(t, nil)
-	cfg.Out = filepath.Join(dir, "public")
-	cfg.Reports = filepath.Join(dir, "laporan")
-	cfg.KeyFile = filepath.Join(dir, "kunci.key")
-	cfg.KPI.CustomQueriesDir = filepath.Join(dir, "kpi-analis")
+	cfg := pipelinetest.Config(t, dir)
 	cfg.Schedule.BackupDir = filepath.Join(dir, "cadangan")
 	log, buf := testLog()
 	clock := now
